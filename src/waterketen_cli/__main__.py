@@ -1,0 +1,4 @@
+from waterketen_cli.cli.main import run
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,288 @@
+"""The record models: one YAML file per record, the file name being the id.
+
+Validation here is per record. What needs more than one record (references, the
+rules of the cooperation) lives in ``waterketen_cli.checks``.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from waterketen_cli.models.base import Id, Model, Record, Tekst
+from waterketen_cli.models.types import (
+    Activiteitstatus,
+    Actiestatus,
+    Afhandeling,
+    Bedrag,
+    Behandelvorm,
+    Besluitnummer,
+    Datum,
+    Email,
+    Financieringsstatus,
+    Gebied,
+    Jaar,
+    Minuten,
+    Organisatiesoort,
+    Overlegsoort,
+    Projectstatus,
+    Richting,
+    Rol,
+    Telefoon,
+    Tijd,
+    Vergaderstatus,
+    VastPunt,
+    Waardesoort,
+)
+
+# --- regio -------------------------------------------------------------------------
+
+
+class Periode(Model):
+    begin: Datum
+    eind: Datum
+
+
+class Waterakkoord(Model):
+    naam: Tekst = Field(description="Naam van het waterakkoord, bijv. 'Ons Water centraal'.")
+    begin: Datum
+    eind: Datum
+
+
+class Thema(Model):
+    id: Id
+    naam: Tekst
+    omschrijving: Tekst | None = None
+    regionaal: bool = Field(
+        default=False,
+        description="Een thema van de regionale werkwijze: elk cluster hoort er activiteit op te hebben.",
+    )
+
+
+class Indicator(Model):
+    id: Id
+    naam: Tekst
+    eenheid: Tekst = Field(description="Bijv. '€/jaar', '%', 'fte', 'kWh/m³'.")
+    gebied: Gebied
+    richting: Richting
+    waardesoort: Waardesoort = Waardesoort.GETAL
+    bron: Tekst | None = Field(default=None, description="De gebruikelijke bron, bijv. 'RIONED'.")
+
+
+class Regio(Record):
+    """The region: its programme, themes and indicator definitions."""
+
+    naam: Tekst
+    waterakkoord: Waterakkoord
+    themas: list[Thema] = Field(min_length=1)
+    indicatoren: list[Indicator] = Field(default_factory=list)
+    programma_verouderd_na_maanden: int = Field(
+        default=6,
+        ge=1,
+        le=36,
+        description="Na hoeveel maanden zonder bijwerken een clusterprogramma aandacht vraagt.",
+    )
+
+
+# --- organisaties en personen --------------------------------------------------------
+
+
+class Organisatie(Record):
+    naam: Tekst
+    soort: Organisatiesoort
+    partner: bool = Field(default=True, description="Partner in de samenwerking.")
+    provincie: Tekst | None = None
+    website: Tekst | None = None
+
+
+class Persoon(Record):
+    naam: Tekst
+    organisatie: Id = Field(description="Id van de organisatie.")
+    functie: Tekst
+    email: Email | None = None
+    telefoon: Telefoon | None = None
+    naam_openbaar: bool = Field(
+        default=False,
+        description="Mag de naam gepubliceerd worden (bestuurder, of toestemming gegeven)?",
+    )
+
+
+# --- clusters -------------------------------------------------------------------------
+
+
+class Activiteit(Model):
+    id: Id
+    titel: Tekst
+    thema: Id = Field(description="Id van een thema uit het regiorecord.")
+    status: Activiteitstatus
+    eigenaar: Id = Field(description="Id van de persoon die de activiteit trekt.")
+    begin: Datum | None = None
+    eind: Datum | None = None
+    bijgewerkt: Datum = Field(description="Wanneer deze activiteit voor het laatst is bijgewerkt.")
+    project: Id | None = None
+    omschrijving: Tekst | None = None
+
+
+class Meting(Model):
+    indicator: Id
+    peildatum: Datum
+    waarde: bool | float
+    bron: Tekst
+    toelichting: Tekst | None = None
+
+
+class Cluster(Record):
+    naam: Tekst
+    gemeenten: list[Id] = Field(min_length=1)
+    waterschappen: list[Id] = Field(min_length=1)
+    waterbedrijven: list[Id] = Field(
+        default_factory=list, description="Waterbedrijven, agendaleden van het waterteam."
+    )
+    coordinator: Id = Field(description="Id van de clustercoördinator.")
+    waterteam: Id = Field(description="Id van het overleg dat het waterteam van dit cluster is.")
+    programma: list[Activiteit] = Field(default_factory=list)
+    metingen: list[Meting] = Field(default_factory=list)
+
+
+# --- overleggen en vergaderingen ---------------------------------------------------------
+
+
+class Lid(Model):
+    persoon: Id
+    rol: Rol
+
+
+class Agendalid(Model):
+    organisatie: Id
+    persoon: Id | None = None
+    voor: list[Tekst] = Field(
+        default_factory=list, description="Voor welke onderwerpen dit agendalid aanschuift."
+    )
+
+
+class VastAgendapunt(Model):
+    titel: Tekst
+    soort: VastPunt
+    behandelvorm: Behandelvorm = Behandelvorm.BESPREKING
+    duur: Minuten = 10
+
+
+class Overleg(Record):
+    naam: Tekst
+    soort: Overlegsoort
+    cluster: Id | None = Field(default=None, description="Het cluster van een waterteam.")
+    thema: Id | None = Field(default=None, description="Het thema van een themabijeenkomst.")
+    voorzitter: Id
+    secretaris: Id
+    leden: list[Lid] = Field(min_length=1)
+    agendaleden: list[Agendalid] = Field(default_factory=list)
+    vaste_agendapunten: list[VastAgendapunt] = Field(default_factory=list)
+    begintijd: Tijd | None = Field(default=None, description="Gebruikelijke begintijd.")
+    locatie: Tekst | None = Field(default=None, description="Gebruikelijke vergaderplaats.")
+
+
+class Stuk(Model):
+    titel: Tekst
+    bestand: Tekst | None = Field(default=None, description="Pad of adres van het stuk.")
+    vertrouwelijk: bool = False
+
+
+class Agendapunt(Model):
+    titel: Tekst
+    soort: VastPunt | None = Field(default=None, description="Alleen bij een vast agendapunt.")
+    behandelvorm: Behandelvorm
+    presentator: Id | None = None
+    duur: Minuten = 15
+    stukken: list[Stuk] = Field(default_factory=list)
+    vertrouwelijk: bool = False
+    project: Id | None = None
+    agendaleden: list[Id] = Field(
+        default_factory=list, description="Organisaties die voor dit punt aanschuiven."
+    )
+    afhandeling: Afhandeling | None = None
+    toelichting: Tekst | None = None
+
+
+class Besluit(Model):
+    nummer: Besluitnummer
+    agendapunt: int = Field(ge=1, description="Volgnummer van het agendapunt (1 = het eerste).")
+    tekst: Tekst
+    project: Id | None = None
+
+
+class Vergadering(Record):
+    """A meeting of a body. Its id is ``<overleg>-<JJJJ-MM-DD>``."""
+
+    overleg: Id
+    datum: Datum
+    begintijd: Tijd
+    eindtijd: Tijd
+    locatie: Tekst
+    status: Vergaderstatus
+    agenda: list[Agendapunt] = Field(default_factory=list)
+    aanwezig: list[Id] = Field(default_factory=list)
+    afgemeld: list[Id] = Field(default_factory=list)
+    besluiten: list[Besluit] = Field(default_factory=list)
+
+
+# --- projecten en acties ------------------------------------------------------------------
+
+
+class Mijlpaal(Model):
+    titel: Tekst
+    datum: Datum
+    gereed: bool = False
+
+
+class Effect(Model):
+    """Expected effect on the 3K's and sustainability, in words."""
+
+    kosten: Tekst | None = None
+    kwaliteit: Tekst | None = None
+    kwetsbaarheid: Tekst | None = None
+    duurzaamheid: Tekst | None = None
+
+
+class Begrotingsregel(Model):
+    omschrijving: Tekst
+    jaar: Jaar
+    bedrag: Bedrag
+
+
+class Bijdrage(Model):
+    partner: Id = Field(description="Id van de organisatie die bijdraagt.")
+    jaar: Jaar
+    bedrag: Bedrag
+    status: Financieringsstatus = Financieringsstatus.TOEGEZEGD
+
+
+class Project(Record):
+    titel: Tekst
+    doel: Tekst
+    aanpak: Tekst | None = None
+    trekker: Id
+    team: list[Id] = Field(default_factory=list)
+    regionaal: bool = Field(default=False, description="Voor de hele regio in plaats van clusters.")
+    clusters: list[Id] = Field(default_factory=list)
+    themas: list[Id] = Field(min_length=1)
+    status: Projectstatus
+    periode: Periode
+    mijlpalen: list[Mijlpaal] = Field(default_factory=list)
+    effect: Effect | None = None
+    begroting: list[Begrotingsregel] = Field(default_factory=list)
+    financiering: list[Bijdrage] = Field(default_factory=list)
+    besluit: Besluitnummer | None = Field(
+        default=None, description="Het besluit waarmee het project is goedgekeurd."
+    )
+
+
+class Actie(Record):
+    omschrijving: Tekst
+    actiehouder: Id
+    deadline: Datum
+    status: Actiestatus = Actiestatus.OPEN
+    vergadering: Id | None = None
+    agendapunt: int | None = Field(default=None, ge=1)
+    cluster: Id | None = None
+    project: Id | None = None
+    afgerond_op: Datum | None = None
+    toelichting: Tekst | None = None

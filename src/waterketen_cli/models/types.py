@@ -1,0 +1,192 @@
+"""Value types shared by the record models: dates, times, amounts, vocabularies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def _date_only(value: Any) -> Any:
+    # YAML dates arrive as text (the loader does not resolve timestamps), so that an
+    # impossible date gets a message with a position instead of a bare ValueError.
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("datum_formaat", "geen datum maar een tijdstip")
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("datum_formaat", "geen datum")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise PydanticCustomError("datum_formaat", "geen datum")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("datum_bestaat_niet", "deze datum bestaat niet") from None
+
+
+def _time_only(value: Any) -> Any:
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str) and _TIME.match(value):
+        return dt.time.fromisoformat(value)
+    raise PydanticCustomError("tijd_formaat", "geen tijd")
+
+
+def _amount(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, str)):
+        raise PydanticCustomError("bedrag_formaat", "geen bedrag")
+    if isinstance(value, str):
+        raise PydanticCustomError("bedrag_formaat", "geen bedrag")
+    return Decimal(str(value))
+
+
+Datum = Annotated[
+    dt.date,
+    BeforeValidator(_date_only),
+    Field(description="Een datum als JJJJ-MM-DD, bijv. 2026-04-14."),
+]
+Tijd = Annotated[
+    dt.time,
+    BeforeValidator(_time_only),
+    Field(description="Een tijd als UU:MM tussen aanhalingstekens, bijv. '13:30'."),
+]
+Bedrag = Annotated[
+    Decimal,
+    BeforeValidator(_amount),
+    Field(ge=0, decimal_places=2, description="Een bedrag in euro's, bijv. 125000 of 1250.50."),
+]
+Minuten = Annotated[int, Field(ge=1, le=600, description="Duur in minuten.")]
+Jaar = Annotated[int, Field(ge=1990, le=2100, description="Een jaartal, bijv. 2026.")]
+Telefoon = Annotated[
+    str,
+    Field(
+        pattern=r"^\+?[0-9 ()-]{6,20}$",
+        description="Een telefoonnummer tussen aanhalingstekens, bijv. '050 123 45 67'.",
+    ),
+]
+Email = Annotated[
+    str,
+    Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="Een e-mailadres."),
+]
+Besluitnummer = Annotated[
+    str,
+    Field(pattern=r"^B-\d{4}-\d{3}$", description="Een besluitnummer, bijv. B-2026-014."),
+]
+
+
+class Gebied(StrEnum):
+    """The 3K's of the Bestuursakkoord Water, sustainability and climate adaptation."""
+
+    KOSTEN = "kosten"
+    KWALITEIT = "kwaliteit"
+    KWETSBAARHEID = "kwetsbaarheid"
+    DUURZAAMHEID = "duurzaamheid"
+    KLIMAATADAPTATIE = "klimaatadaptatie"
+
+
+class Richting(StrEnum):
+    HOGER_IS_BETER = "hoger is beter"
+    LAGER_IS_BETER = "lager is beter"
+
+
+class Waardesoort(StrEnum):
+    GETAL = "getal"
+    JA_NEE = "ja/nee"
+
+
+class Organisatiesoort(StrEnum):
+    GEMEENTE = "gemeente"
+    WATERSCHAP = "waterschap"
+    WATERBEDRIJF = "waterbedrijf"
+    PROVINCIE = "provincie"
+    OVERIG = "overig"
+
+
+class Overlegsoort(StrEnum):
+    STUURGROEP = "stuurgroep"
+    CLUSTERCOORDINATORENOVERLEG = "clustercoordinatorenoverleg"
+    WATERTEAM = "waterteam"
+    THEMABIJEENKOMST = "themabijeenkomst"
+    MANAGEMENTOVERLEG = "managementoverleg"
+
+
+class Rol(StrEnum):
+    """What someone does in a body; chair and secretary are named on the body itself."""
+
+    CLUSTERCOORDINATOR = "clustercoordinator"
+    WATERREGISSEUR = "waterregisseur"
+    COMMUNICATIEADVISEUR = "communicatieadviseur"
+    NOTULIST = "notulist"
+    BESTUURDER = "bestuurder"
+    MANAGER = "manager"
+    ADVISEUR = "adviseur"
+    LID = "lid"
+
+
+class Behandelvorm(StrEnum):
+    BESLUITVORMING = "ter besluitvorming"
+    BESPREKING = "ter bespreking"
+    INFORMATIE = "ter informatie"
+    KENNISNAME = "ter kennisname"
+    HAMERSTUK = "hamerstuk"
+
+
+class VastPunt(StrEnum):
+    """The standing agenda items, in the Dutch order of a meeting."""
+
+    OPENING = "opening"
+    VERSLAG = "verslag"
+    INGEKOMEN_STUKKEN = "ingekomen stukken"
+    MEDEDELINGEN = "mededelingen"
+    ACTIVITEITENOVERZICHT = "activiteitenoverzicht"
+    COMMUNICATIE = "communicatie"
+    RONDVRAAG = "rondvraag"
+    SLUITING = "sluiting"
+
+
+class Vergaderstatus(StrEnum):
+    CONCEPT = "concept"
+    UITGENODIGD = "uitgenodigd"
+    GEHOUDEN = "gehouden"
+    VERSLAG_VASTGESTELD = "verslag vastgesteld"
+    GEANNULEERD = "geannuleerd"
+
+
+class Afhandeling(StrEnum):
+    BEHANDELD = "behandeld"
+    AANGEHOUDEN = "aangehouden"
+
+
+class Activiteitstatus(StrEnum):
+    IDEE = "idee"
+    GEPLAND = "gepland"
+    LOPEND = "lopend"
+    AFGEROND = "afgerond"
+    GESTOPT = "gestopt"
+
+
+class Projectstatus(StrEnum):
+    IDEE = "idee"
+    VOORSTEL = "voorstel"
+    GOEDGEKEURD = "goedgekeurd"
+    LOPEND = "lopend"
+    AFGEROND = "afgerond"
+    GESTOPT = "gestopt"
+
+
+class Financieringsstatus(StrEnum):
+    AANGEVRAAGD = "aangevraagd"
+    TOEGEZEGD = "toegezegd"
+
+
+class Actiestatus(StrEnum):
+    OPEN = "open"
+    AFGEROND = "afgerond"
+    VERVALLEN = "vervallen"
