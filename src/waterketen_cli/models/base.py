@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -34,3 +35,53 @@ class Record(Model):
     """A record that lives in a file of its own; ``id`` equals the file name."""
 
     id: Id
+
+
+@dataclass(frozen=True)
+class Verwijzing:
+    """Marks a field as a reference to another record (or to a theme, indicator or
+    decision). The reference checks find these markers; no list of fields is kept."""
+
+    soort: str
+
+
+_SLUG = StringConstraints(pattern=SLUG_PATTERN, max_length=80)
+
+PersoonRef = Annotated[
+    str, _SLUG, Field(description="Id van een persoon (data/personen/)."), Verwijzing("persoon")
+]
+OrganisatieRef = Annotated[
+    str,
+    _SLUG,
+    Field(description="Id van een organisatie (data/organisaties/)."),
+    Verwijzing("organisatie"),
+]
+ClusterRef = Annotated[
+    str, _SLUG, Field(description="Id van een cluster (data/clusters/)."), Verwijzing("cluster")
+]
+OverlegRef = Annotated[
+    str, _SLUG, Field(description="Id van een overleg (data/overleggen/)."), Verwijzing("overleg")
+]
+VergaderingRef = Annotated[
+    str,
+    _SLUG,
+    Field(description="Id van een vergadering (data/vergaderingen/)."),
+    Verwijzing("vergadering"),
+]
+ProjectRef = Annotated[
+    str, _SLUG, Field(description="Id van een project (data/projecten/)."), Verwijzing("project")
+]
+ThemaRef = Annotated[
+    str, _SLUG, Field(description="Id van een thema uit het regiorecord."), Verwijzing("thema")
+]
+IndicatorRef = Annotated[
+    str,
+    _SLUG,
+    Field(description="Id van een indicator uit het regiorecord."),
+    Verwijzing("indicator"),
+]
+BesluitRef = Annotated[
+    str,
+    Field(pattern=r"^B-\d{4}-\d{3}$", description="Een besluitnummer, bijv. B-2026-014."),
+    Verwijzing("besluit"),
+]

@@ -8,7 +8,21 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from waterketen_cli.models.base import Id, Model, Record, Tekst
+from waterketen_cli.models.base import (
+    BesluitRef,
+    ClusterRef,
+    Id,
+    IndicatorRef,
+    Model,
+    OrganisatieRef,
+    OverlegRef,
+    PersoonRef,
+    ProjectRef,
+    Record,
+    Tekst,
+    ThemaRef,
+    VergaderingRef,
+)
 from waterketen_cli.models.types import (
     Activiteitstatus,
     Actiestatus,
@@ -96,7 +110,7 @@ class Organisatie(Record):
 
 class Persoon(Record):
     naam: Tekst
-    organisatie: Id = Field(description="Id van de organisatie.")
+    organisatie: OrganisatieRef
     functie: Tekst
     email: Email | None = None
     telefoon: Telefoon | None = None
@@ -112,18 +126,18 @@ class Persoon(Record):
 class Activiteit(Model):
     id: Id
     titel: Tekst
-    thema: Id = Field(description="Id van een thema uit het regiorecord.")
+    thema: ThemaRef
     status: Activiteitstatus
-    eigenaar: Id = Field(description="Id van de persoon die de activiteit trekt.")
+    eigenaar: PersoonRef
     begin: Datum | None = None
     eind: Datum | None = None
     bijgewerkt: Datum = Field(description="Wanneer deze activiteit voor het laatst is bijgewerkt.")
-    project: Id | None = None
+    project: ProjectRef | None = None
     omschrijving: Tekst | None = None
 
 
 class Meting(Model):
-    indicator: Id
+    indicator: IndicatorRef
     peildatum: Datum
     waarde: bool | float
     bron: Tekst
@@ -132,13 +146,13 @@ class Meting(Model):
 
 class Cluster(Record):
     naam: Tekst
-    gemeenten: list[Id] = Field(min_length=1)
-    waterschappen: list[Id] = Field(min_length=1)
-    waterbedrijven: list[Id] = Field(
+    gemeenten: list[OrganisatieRef] = Field(min_length=1)
+    waterschappen: list[OrganisatieRef] = Field(min_length=1)
+    waterbedrijven: list[OrganisatieRef] = Field(
         default_factory=list, description="Waterbedrijven, agendaleden van het waterteam."
     )
-    coordinator: Id = Field(description="Id van de clustercoördinator.")
-    waterteam: Id = Field(description="Id van het overleg dat het waterteam van dit cluster is.")
+    coordinator: PersoonRef
+    waterteam: OverlegRef = Field(description="Id van het overleg dat het waterteam van dit cluster is.")
     programma: list[Activiteit] = Field(default_factory=list)
     metingen: list[Meting] = Field(default_factory=list)
 
@@ -147,13 +161,13 @@ class Cluster(Record):
 
 
 class Lid(Model):
-    persoon: Id
+    persoon: PersoonRef
     rol: Rol
 
 
 class Agendalid(Model):
-    organisatie: Id
-    persoon: Id | None = None
+    organisatie: OrganisatieRef
+    persoon: PersoonRef | None = None
     voor: list[Tekst] = Field(
         default_factory=list, description="Voor welke onderwerpen dit agendalid aanschuift."
     )
@@ -169,10 +183,10 @@ class VastAgendapunt(Model):
 class Overleg(Record):
     naam: Tekst
     soort: Overlegsoort
-    cluster: Id | None = Field(default=None, description="Het cluster van een waterteam.")
-    thema: Id | None = Field(default=None, description="Het thema van een themabijeenkomst.")
-    voorzitter: Id
-    secretaris: Id
+    cluster: ClusterRef | None = Field(default=None, description="Het cluster van een waterteam.")
+    thema: ThemaRef | None = Field(default=None, description="Het thema van een themabijeenkomst.")
+    voorzitter: PersoonRef
+    secretaris: PersoonRef
     leden: list[Lid] = Field(min_length=1)
     agendaleden: list[Agendalid] = Field(default_factory=list)
     vaste_agendapunten: list[VastAgendapunt] = Field(default_factory=list)
@@ -190,12 +204,12 @@ class Agendapunt(Model):
     titel: Tekst
     soort: VastPunt | None = Field(default=None, description="Alleen bij een vast agendapunt.")
     behandelvorm: Behandelvorm
-    presentator: Id | None = None
+    presentator: PersoonRef | None = None
     duur: Minuten = 15
     stukken: list[Stuk] = Field(default_factory=list)
     vertrouwelijk: bool = False
-    project: Id | None = None
-    agendaleden: list[Id] = Field(
+    project: ProjectRef | None = None
+    agendaleden: list[OrganisatieRef] = Field(
         default_factory=list, description="Organisaties die voor dit punt aanschuiven."
     )
     afhandeling: Afhandeling | None = None
@@ -206,21 +220,21 @@ class Besluit(Model):
     nummer: Besluitnummer
     agendapunt: int = Field(ge=1, description="Volgnummer van het agendapunt (1 = het eerste).")
     tekst: Tekst
-    project: Id | None = None
+    project: ProjectRef | None = None
 
 
 class Vergadering(Record):
     """A meeting of a body. Its id is ``<overleg>-<JJJJ-MM-DD>``."""
 
-    overleg: Id
+    overleg: OverlegRef
     datum: Datum
     begintijd: Tijd
     eindtijd: Tijd
     locatie: Tekst
     status: Vergaderstatus
     agenda: list[Agendapunt] = Field(default_factory=list)
-    aanwezig: list[Id] = Field(default_factory=list)
-    afgemeld: list[Id] = Field(default_factory=list)
+    aanwezig: list[PersoonRef] = Field(default_factory=list)
+    afgemeld: list[PersoonRef] = Field(default_factory=list)
     besluiten: list[Besluit] = Field(default_factory=list)
 
 
@@ -249,7 +263,7 @@ class Begrotingsregel(Model):
 
 
 class Bijdrage(Model):
-    partner: Id = Field(description="Id van de organisatie die bijdraagt.")
+    partner: OrganisatieRef
     jaar: Jaar
     bedrag: Bedrag
     status: Financieringsstatus = Financieringsstatus.TOEGEZEGD
@@ -259,30 +273,30 @@ class Project(Record):
     titel: Tekst
     doel: Tekst
     aanpak: Tekst | None = None
-    trekker: Id
-    team: list[Id] = Field(default_factory=list)
+    trekker: PersoonRef
+    team: list[PersoonRef] = Field(default_factory=list)
     regionaal: bool = Field(default=False, description="Voor de hele regio in plaats van clusters.")
-    clusters: list[Id] = Field(default_factory=list)
-    themas: list[Id] = Field(min_length=1)
+    clusters: list[ClusterRef] = Field(default_factory=list)
+    themas: list[ThemaRef] = Field(min_length=1)
     status: Projectstatus
     periode: Periode
     mijlpalen: list[Mijlpaal] = Field(default_factory=list)
     effect: Effect | None = None
     begroting: list[Begrotingsregel] = Field(default_factory=list)
     financiering: list[Bijdrage] = Field(default_factory=list)
-    besluit: Besluitnummer | None = Field(
+    besluit: BesluitRef | None = Field(
         default=None, description="Het besluit waarmee het project is goedgekeurd."
     )
 
 
 class Actie(Record):
     omschrijving: Tekst
-    actiehouder: Id
+    actiehouder: PersoonRef
     deadline: Datum
     status: Actiestatus = Actiestatus.OPEN
-    vergadering: Id | None = None
+    vergadering: VergaderingRef | None = None
     agendapunt: int | None = Field(default=None, ge=1)
-    cluster: Id | None = None
-    project: Id | None = None
+    cluster: ClusterRef | None = None
+    project: ProjectRef | None = None
     afgerond_op: Datum | None = None
     toelichting: Tekst | None = None

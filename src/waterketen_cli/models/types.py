@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -55,11 +55,13 @@ Datum = Annotated[
 Tijd = Annotated[
     dt.time,
     BeforeValidator(_time_only),
+    WithJsonSchema({"type": "string", "pattern": _TIME.pattern}),
     Field(description="Een tijd als UU:MM tussen aanhalingstekens, bijv. '13:30'."),
 ]
 Bedrag = Annotated[
     Decimal,
     BeforeValidator(_amount),
+    WithJsonSchema({"type": "number", "minimum": 0, "multipleOf": 0.01}),
     Field(ge=0, decimal_places=2, description="Een bedrag in euro's, bijv. 125000 of 1250.50."),
 ]
 Minuten = Annotated[int, Field(ge=1, le=600, description="Duur in minuten.")]

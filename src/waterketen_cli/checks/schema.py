@@ -1,0 +1,141 @@
+"""Per-record validation against the pydantic models, in the users' language."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from waterketen_cli.checks.findings import Ernst, Finding, Pad, suggest
+from waterketen_cli.models import SLUG_PATTERN, Record
+from waterketen_cli.models.introspect import field_names
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def slugify(value: str) -> str:
+    """The nearest valid id, for a hint."""
+    text = value.lower()
+    for a, b in (("ë", "e"), ("ö", "o"), ("é", "e"), ("ï", "i"), ("ü", "u"), ("'", "")):
+        text = text.replace(a, b)
+    return "-".join(re.findall(r"[a-z0-9]+", text))
+
+
+def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[Pad, Any]:
+    """Follow pydantic's ``loc`` through the data, dropping union member tags."""
+    path: list[str | int] = []
+    current = data
+    for i, step in enumerate(loc):
+        if isinstance(current, dict) and step in current:
+            current = current[step]
+            path.append(step)
+        elif isinstance(current, list) and isinstance(step, int) and step < len(current):
+            current = current[step]
+            path.append(step)
+        elif i == len(loc) - 1 and isinstance(current, dict):
+            path.append(step)  # a missing field
+            current = None
+        # else: a tag such as 'bool' or 'function-before[...]', not in the data
+    return tuple(path), current
+
+
+_PATTERNS = {
+    SLUG_PATTERN: (
+        "is geen geldige id: alleen kleine letters, cijfers en koppeltekens",
+        lambda v: f"bijvoorbeeld '{slugify(v)}'" if slugify(v) else None,
+    ),
+    r"^B-\d{4}-\d{3}$": ("is geen besluitnummer", lambda v: "schrijf bijv. B-2026-014"),
+}
+
+
+def _message(err: ErrorDetails, model: type[Record], path: Pad, value: Any) -> tuple[str, str | None]:
+    kind = err["type"]
+    ctx: dict[str, Any] = dict(err.get("ctx") or {})
+    shown = _short(err.get("input"))
+    if kind == "missing":
+        return "verplicht veld ontbreekt", f"voeg '{path[-1]}:' toe"
+    if kind == "extra_forbidden":
+        allowed = field_names(model, path[:-1])
+        hint = suggest(str(path[-1]), allowed)
+        return f"onbekend veld '{path[-1]}'", hint or "toegestaan: " + ", ".join(allowed)
+    if kind == "enum":
+        options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        hint = suggest(str(err.get("input")), options)
+        allowed = "kies uit: " + ", ".join(options)
+        return f"ongeldige waarde '{shown}'", f"{hint} ({allowed})" if hint else allowed
+    if kind == "string_pattern_mismatch":
+        message, make_hint = _PATTERNS.get(str(ctx.get("pattern")), ("heeft niet de juiste vorm", None))
+        return f"'{shown}' {message}", make_hint(str(err.get("input"))) if make_hint else None
+    simple: dict[str, tuple[str, str | None]] = {
+        "string_type": ("moet tekst zijn", "zet de waarde tussen aanhalingstekens"),
+        "string_too_short": ("mag niet leeg zijn", "vul een waarde in of laat het veld weg"),
+        "string_too_long": (
+            f"is te lang (hoogstens {ctx.get('max_length')} tekens)", None
+        ),
+        "bool_type": ("moet true of false zijn", None),
+        "bool_parsing": ("moet true of false zijn", None),
+        "int_type": ("moet een geheel getal zijn", None),
+        "int_parsing": ("moet een geheel getal zijn", None),
+        "int_from_float": ("moet een geheel getal zijn", None),
+        "float_type": ("moet een getal zijn", "schrijf het getal met een punt als decimaalteken"),
+        "float_parsing": ("moet een getal zijn", "schrijf het getal met een punt als decimaalteken"),
+        "greater_than_equal": (f"moet minstens {ctx.get('ge')} zijn", None),
+        "less_than_equal": (f"mag hoogstens {ctx.get('le')} zijn", None),
+        "list_type": ("moet een lijst zijn", "begin elk element op een eigen regel met '- '"),
+        "too_short": (
+            f"moet minstens {ctx.get('min_length')} element(en) bevatten",
+            "vul de lijst aan",
+        ),
+        "model_type": ("moet een mapping (velden met waarden) zijn", None),
+        "dict_type": ("moet een mapping (velden met waarden) zijn", None),
+        "datum_formaat": (f"'{shown}' is geen datum", "schrijf JJJJ-MM-DD, bijv. 2026-04-14"),
+        "datum_bestaat_niet": (f"datum '{shown}' bestaat niet", "controleer dag en maand"),
+        "tijd_formaat": (f"'{shown}' is geen tijd", "schrijf UU:MM tussen aanhalingstekens, bijv. '13:30'"),
+        "bedrag_formaat": (
+            f"'{shown}' is geen bedrag",
+            "schrijf een getal zonder €-teken of duizendtallen, bijv. 1250.50",
+        ),
+        "decimal_max_places": ("heeft te veel decimalen (hoogstens 2)", None),
+        "decimal_whole_digits": ("is te groot", None),
+    }
+    if kind in simple:
+        return simple[kind]
+    return f"ongeldige waarde '{shown}'", None
+
+
+_UNION_MESSAGE = ("moet een getal of ja/nee (true/false) zijn", None)
+
+
+def validate_record(
+    model: type[Record], data: dict[str, Any], bestand: str
+) -> tuple[Record | None, list[Finding]]:
+    """Validate one record. Findings carry a path; their lines are filled in later."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        findings: dict[Pad, Finding] = {}
+        for err in error.errors(include_url=False):
+            path, value = _data_path(data, tuple(err["loc"]))
+            message, hint = _message(err, model, path, value)
+            if path in findings:  # several union members failed at the same place
+                if "getal" in findings[path].bericht or "true" in findings[path].bericht:
+                    message, hint = _UNION_MESSAGE
+                else:
+                    continue
+            findings[path] = Finding(
+                bestand,
+                0,
+                0,
+                "schema",
+                Ernst.FOUT,
+                message,
+                path,
+                hint,
+                op_sleutel=err["type"] == "extra_forbidden",
+            )
+        return None, list(findings.values())

@@ -1,0 +1,49 @@
+"""``waterketen schema``: JSON Schema per record kind, for editors and CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def schema(
+    ctx: typer.Context,
+    map_: Annotated[
+        Path | None,
+        typer.Option(
+            "--map",
+            metavar="MAP",
+            help="Waar de schema's komen. Standaard: schemas/ naast de gegevensmap.",
+            show_default=False,
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Schrijf niets; faal (exitcode 1) als een schema verouderd is."),
+    ] = False,
+) -> None:
+    """Schrijf een JSON Schema per recordsoort, zodat een editor velden aanvult en controleert.
+
+    De records verwijzen ernaar met hun eerste regel:
+    # yaml-language-server: $schema=../../schemas/<soort>.schema.json
+    """
+    from waterketen_cli import schemas
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.main import data_dir
+
+    target = map_ if map_ is not None else data_dir(ctx).parent / "schemas"
+    results = schemas.write(target, check=check)
+    for r in results:
+        if r.stand != schemas.Stand.ONGEWIJZIGD:
+            output.message(f"{r.stand.value:<12}{r.pad}")
+    stale = [r for r in results if r.stand == schemas.Stand.VEROUDERD]
+    if stale:
+        output.print_error(
+            f"{len(stale)} schema('s) verouderd", "voer 'waterketen schema' uit en commit de schema's"
+        )
+        raise typer.Exit(1)
+    written = sum(1 for r in results if r.stand in (schemas.Stand.NIEUW, schemas.Stand.BIJGEWERKT))
+    output.message(f"{len(results)} schema's in {target}: {written} geschreven, "
+                   f"{len(results) - written} ongewijzigd.")

@@ -1,0 +1,119 @@
+"""``waterketen validate``: check every record and every reference."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Formaat(StrEnum):
+    tekst = "tekst"
+    github = "github"
+    json = "json"
+
+
+def today() -> dt.date:
+    """The day the checks judge deadlines by; ``WATERKETEN_VANDAAG`` fixes it (tests, CI)."""
+    fixed = os.environ.get("WATERKETEN_VANDAAG")
+    if fixed:
+        from waterketen_cli.errors import GebruiksFout
+
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            raise GebruiksFout(
+                f"WATERKETEN_VANDAAG='{fixed}' is geen datum", hint="schrijf JJJJ-MM-DD"
+            ) from None
+    return dt.date.today()
+
+
+def validate(
+    ctx: typer.Context,
+    paden: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PAD]...",
+            help="Toon alleen bevindingen over deze bestanden of mappen "
+            "(verwijzingen worden altijd tegen alle gegevens gecontroleerd).",
+            show_default=False,
+        ),
+    ] = None,
+    formaat: Annotated[
+        Formaat,
+        typer.Option("--format", "-f", help="Uitvoer: tekst, github (annotaties) of json."),
+    ] = Formaat.tekst,
+    streng: Annotated[
+        bool, typer.Option("--streng", help="Laat ook waarschuwingen de controle doen falen.")
+    ] = False,
+    skip: Annotated[
+        list[str] | None,
+        typer.Option("--skip", metavar="CHECK", help="Sla deze controle over (herhaalbaar)."),
+    ] = None,
+    geen_cache: Annotated[
+        bool, typer.Option("--geen-cache", help="Lees alles opnieuw, zonder cache.")
+    ] = False,
+    toon_checks: Annotated[
+        bool, typer.Option("--toon-checks", help="Toon alle controles met hun ernst en stop.")
+    ] = False,
+) -> None:
+    """Controleer alle records: velden, verwijzingen en de afspraken van de samenwerking.
+
+    Exitcode 0: in orde; 1: fouten gevonden (of waarschuwingen met --streng);
+    2: verkeerd gebruik.
+    """
+    from waterketen_cli.checks import CHECKS, Ernst, validate as run_checks
+    from waterketen_cli.checks.findings import suggest
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.main import data_dir
+    from waterketen_cli.errors import GebruiksFout
+
+    if toon_checks:
+        for check in CHECKS.values():
+            output.message(f"{check.naam:<22}{check.ernst.value:<14}{check.omschrijving}")
+        return
+    for name in skip or []:
+        if name not in CHECKS:
+            hint = suggest(name, CHECKS) or "bekende controles: " + ", ".join(CHECKS)
+            raise GebruiksFout(f"onbekende controle '{name}' bij --skip", hint=hint)
+    folder = data_dir(ctx)
+    filters = [_filter(p, folder) for p in paden or []]
+    result = run_checks(folder, today(), use_cache=not geen_cache)
+    root = folder.parent
+    shown = [
+        f
+        for f in result.findings
+        if f.check not in (skip or [])
+        and (not filters or any(_under(root / f.bestand, p) for p in filters))
+    ]
+    render = {
+        Formaat.tekst: output.findings_text,
+        Formaat.github: output.findings_github,
+        Formaat.json: output.findings_json,
+    }[formaat]
+    render(result, shown)
+    failing = {Ernst.FOUT, Ernst.WAARSCHUWING} if streng else {Ernst.FOUT}
+    if any(f.ernst in failing for f in shown):
+        raise typer.Exit(1)
+
+
+def _filter(path: Path, folder: Path) -> Path:
+    from waterketen_cli.errors import GebruiksFout
+
+    resolved = path.resolve()
+    if not resolved.exists():
+        raise GebruiksFout(f"'{path}' bestaat niet")
+    if not _under(resolved, folder.resolve()):
+        raise GebruiksFout(
+            f"'{path}' ligt buiten de gegevensmap {folder}", hint="geef een pad binnen de gegevensmap"
+        )
+    return resolved
+
+
+def _under(path: Path, folder: Path) -> bool:
+    resolved = path.resolve()
+    return resolved == folder or folder in resolved.parents

@@ -1,0 +1,94 @@
+"""What the models say about themselves: nested models, field names, references.
+
+Used by the checks to suggest field names and to find every reference field without
+keeping a separate list of them.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from waterketen_cli.models.base import Verwijzing
+
+
+@dataclass(frozen=True)
+class _Veld:
+    naam: str
+    is_list: bool
+    verwijzing: str | None
+    submodel: type[BaseModel] | None
+
+
+def _unwrap(annotation: Any, metadata: Sequence[Any]) -> tuple[Any, list[Any], bool]:
+    """Strip Optional, Annotated and list; return the inner type, metadata, is_list."""
+    meta = list(metadata)
+    is_list = False
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation, *extra = get_args(annotation)
+            meta.extend(extra)
+        elif origin in (Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation, meta, is_list
+            annotation = args[0]
+        elif origin is list:
+            is_list = True
+            (annotation,) = get_args(annotation)
+        else:
+            return annotation, meta, is_list
+
+
+@cache
+def _velden(model: type[BaseModel]) -> tuple[_Veld, ...]:
+    velden = []
+    for naam, info in model.model_fields.items():
+        inner, meta, is_list = _unwrap(info.annotation, info.metadata)
+        verwijzing = next((m.soort for m in meta if isinstance(m, Verwijzing)), None)
+        sub = inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
+        velden.append(_Veld(naam, is_list, verwijzing, sub))
+    return tuple(velden)
+
+
+def field_names(model: type[BaseModel], path: Sequence[str | int]) -> list[str]:
+    """The field names allowed at ``path`` (a path into a record), or [] if unknown."""
+    current: type[BaseModel] | None = model
+    for step in path:
+        if current is None:
+            return []
+        if isinstance(step, int):
+            continue
+        veld = next((v for v in _velden(current) if v.naam == step), None)
+        current = veld.submodel if veld else None
+    return list(current.model_fields) if current else []
+
+
+@dataclass(frozen=True)
+class Referentie:
+    """One reference found in a record: where, to which kind, which id."""
+
+    pad: tuple[str | int, ...]
+    soort: str
+    waarde: str
+
+
+def references(record: BaseModel, prefix: tuple[str | int, ...] = ()) -> Iterator[Referentie]:
+    """Every reference in a validated record, with its path."""
+    for veld in _velden(type(record)):
+        value = getattr(record, veld.naam)
+        if value is None:
+            continue
+        items = list(enumerate(value)) if veld.is_list else [(None, value)]
+        for index, item in items:
+            pad = (*prefix, veld.naam) if index is None else (*prefix, veld.naam, index)
+            if veld.verwijzing is not None:
+                yield Referentie(pad, veld.verwijzing, item)
+            elif veld.submodel is not None:
+                yield from references(item, pad)
