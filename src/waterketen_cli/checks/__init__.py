@@ -36,10 +36,20 @@ class Resultaat:
         return sum(1 for f in self.findings if f.ernst == ernst)
 
 
-def _finding(check: str, bestand: str, pad: Pad, bericht: str, hint: str | None = None,
-             *, regel: int = 0, kolom: int = 0, op_sleutel: bool = False) -> Finding:
-    return Finding(bestand, regel, kolom, check, CHECKS[check].ernst, bericht, pad, hint,
-                   op_sleutel=op_sleutel)
+def _finding(
+    check: str,
+    bestand: str,
+    pad: Pad,
+    bericht: str,
+    hint: str | None = None,
+    *,
+    regel: int = 0,
+    kolom: int = 0,
+    op_sleutel: bool = False,
+) -> Finding:
+    return Finding(
+        bestand, regel, kolom, check, CHECKS[check].ernst, bericht, pad, hint, op_sleutel=op_sleutel
+    )
 
 
 def _code_stamp() -> int:
@@ -64,7 +74,8 @@ def validate(data_dir: Path, vandaag: dt.date, *, use_cache: bool = True) -> Res
         cached = store.read_cache(data_dir, "uitkomst")
         if cached is not None and cached[0] == key:
             findings = [
-                Finding(b, r, k, c, Ernst(e), m, tuple(p), h) for b, r, k, c, e, m, p, h in cached[2]
+                Finding(b, r, k, c, Ernst(e), m, tuple(p), h)
+                for b, r, k, c, e, m, p, h in cached[2]
             ]
             return Resultaat(findings, cached[1], uit_cache=True)
     files = store.load(stats, data_dir, use_cache=use_cache)
@@ -92,37 +103,66 @@ def _check_files(
             from waterketen_cli.checks.findings import suggest
 
             hint = suggest(name, [s.map for s in SOORTEN]) or f"bekende mappen: {known_folders}"
-            findings.append(_finding("bestand", plek.toon, (), "onbekende map: wordt niet gelezen", hint))
+            findings.append(
+                _finding("bestand", plek.toon, (), "onbekende map: wordt niet gelezen", hint)
+            )
         elif name.endswith(".yml"):
             findings.append(
-                _finding("bestand", plek.toon, (), "records hebben de extensie .yaml", "hernoem het bestand",
-                         regel=1, kolom=1)
+                _finding(
+                    "bestand",
+                    plek.toon,
+                    (),
+                    "records hebben de extensie .yaml",
+                    "hernoem het bestand",
+                    regel=1,
+                    kolom=1,
+                )
             )
         else:
             findings.append(
-                _finding("bestand", plek.toon, (), "dit bestand hoort niet in deze map",
-                         "zet records in de map van hun soort, bijv. data/personen/", regel=1, kolom=1)
+                _finding(
+                    "bestand",
+                    plek.toon,
+                    (),
+                    "dit bestand hoort niet in deze map",
+                    "zet records in de map van hun soort, bijv. data/personen/",
+                    regel=1,
+                    kolom=1,
+                )
             )
 
     root = store.display_root(data_dir)
     records: dict[str, dict[str, Geladen]] = {s.naam: {} for s in SOORTEN}
     for bestand in files:
         for p in bestand.problemen:
-            findings.append(_finding("yaml", bestand.toon, (), p.bericht, p.hint, regel=p.regel, kolom=p.kolom))
+            findings.append(
+                _finding("yaml", bestand.toon, (), p.bericht, p.hint, regel=p.regel, kolom=p.kolom)
+            )
         if bestand.data is None or bestand.soort is None:
             continue
         stem = bestand.pad.name.removesuffix(".yaml")
         if not slug.match(stem):
             findings.append(
-                _finding("bestand", bestand.toon, (), f"de bestandsnaam '{stem}' is geen geldige id",
-                         f"hernoem het bestand naar '{slugify(stem)}.yaml'", regel=1, kolom=1)
+                _finding(
+                    "bestand",
+                    bestand.toon,
+                    (),
+                    f"de bestandsnaam '{stem}' is geen geldige id",
+                    f"hernoem het bestand naar '{slugify(stem)}.yaml'",
+                    regel=1,
+                    kolom=1,
+                )
             )
         record_id = bestand.data.get("id")
         if isinstance(record_id, str) and record_id != stem and slug.match(stem):
             findings.append(
-                _finding("id", bestand.toon, ("id",), f"het id '{record_id}' is niet gelijk aan de "
-                         f"bestandsnaam '{stem}'", f"zet 'id: {stem}' of hernoem het bestand naar "
-                         f"'{record_id}.yaml'")
+                _finding(
+                    "id",
+                    bestand.toon,
+                    ("id",),
+                    f"het id '{record_id}' is niet gelijk aan de bestandsnaam '{stem}'",
+                    f"zet 'id: {stem}' of hernoem het bestand naar '{record_id}.yaml'",
+                )
             )
         record, problems = validate_record(bestand.soort.model, bestand.data, bestand.toon)
         findings.extend(problems)
@@ -131,8 +171,12 @@ def _check_files(
         per_id = records[bestand.soort.naam]
         if record.id in per_id:
             findings.append(
-                _finding("dubbel-id", bestand.toon, ("id",), f"het id '{record.id}' is ook gebruikt in "
-                         f"{per_id[record.id].bestand}")
+                _finding(
+                    "dubbel-id",
+                    bestand.toon,
+                    ("id",),
+                    f"het id '{record.id}' is ook gebruikt in {per_id[record.id].bestand}",
+                )
             )
             continue
         per_id[record.id] = Geladen(bestand.toon, record)
@@ -142,14 +186,23 @@ def _check_files(
         if check.fn is None:
             continue
         for m in check.fn(ctx):
-            findings.append(_finding(check.naam, m.bestand, m.pad, m.bericht, m.hint,
-                                     regel=0 if m.pad else (1 if m.bestand.endswith(".yaml") else 0),
-                                     kolom=0 if m.pad else (1 if m.bestand.endswith(".yaml") else 0)))
+            findings.append(
+                _finding(
+                    check.naam,
+                    m.bestand,
+                    m.pad,
+                    m.bericht,
+                    m.hint,
+                    regel=0 if m.pad else (1 if m.bestand.endswith(".yaml") else 0),
+                    kolom=0 if m.pad else (1 if m.bestand.endswith(".yaml") else 0),
+                )
+            )
     return sorted(_place(root, findings))
 
 
-def _context(data_dir: Path, root: Path, records: dict[str, dict[str, Geladen]],
-             vandaag: dt.date) -> Context:
+def _context(
+    data_dir: Path, root: Path, records: dict[str, dict[str, Geladen]], vandaag: dt.date
+) -> Context:
     mappen = {s.naam: (data_dir / s.map).relative_to(root).as_posix() for s in SOORTEN}
     ctx = Context(vandaag=vandaag, records=records, mappen=mappen)
     regios = list(records["regio"].values())

@@ -75,7 +75,9 @@ def check(naam: str, ernst: Ernst, omschrijving: str) -> Callable[[CheckFn], Che
     return decorate
 
 
-register("yaml", Ernst.FOUT, "het bestand is leesbare YAML (UTF-8, geen tabs, geen dubbele sleutels)")
+register(
+    "yaml", Ernst.FOUT, "het bestand is leesbare YAML (UTF-8, geen tabs, geen dubbele sleutels)"
+)
 register("bestand", Ernst.FOUT, "het bestand staat in een bekende map met een geldige naam")
 register("schema", Ernst.FOUT, "het record voldoet aan het model van zijn soort")
 register("id", Ernst.FOUT, "het id is gelijk aan de bestandsnaam")

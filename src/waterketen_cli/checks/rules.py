@@ -10,10 +10,12 @@ import calendar
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from waterketen_cli import dutch
 from waterketen_cli.checks.findings import Ernst, Pad, suggest
 from waterketen_cli.checks.registry import Context, Geladen, Melding, check
+from waterketen_cli.models import Record
 from waterketen_cli.models.introspect import references
 from waterketen_cli.models.records import (
     Actie,
@@ -33,6 +35,8 @@ from waterketen_cli.models.types import (
     Waardesoort,
 )
 
+R = TypeVar("R", bound=Record)
+
 # How the kinds are named in a sentence: "onbekende persoon", "onbekend project".
 _NAAM = {
     "persoon": ("onbekende", "persoon"),
@@ -47,7 +51,7 @@ _NAAM = {
 }
 
 
-def _records(ctx: Context, soort: str, model: type[object]) -> Iterator[tuple[Geladen, object]]:
+def _records(ctx: Context, soort: str, model: type[R]) -> Iterator[tuple[Geladen, R]]:
     for geladen in ctx.of(soort):
         if isinstance(geladen.record, model):
             yield geladen, geladen.record
@@ -77,9 +81,7 @@ def check_references(ctx: Context) -> Iterator[Melding]:
                     elsewhere = [s for s, ids in ctx.records.items() if ref.waarde in ids]
                     if elsewhere:
                         hint = f"'{ref.waarde}' is een {elsewhere[0]}, geen {noun}"
-                yield Melding(
-                    geladen.bestand, ref.pad, f"{adjective} {noun} '{ref.waarde}'", hint
-                )
+                yield Melding(geladen.bestand, ref.pad, f"{adjective} {noun} '{ref.waarde}'", hint)
 
 
 @check("regio", Ernst.FOUT, "er is precies één regiorecord, zonder dubbele thema's en indicatoren")
@@ -98,12 +100,13 @@ def check_regio(ctx: Context) -> Iterator[Melding]:
     if regio is None:
         return
     assert ctx.regio is not None
-    for veld, items in (("themas", regio.themas), ("indicatoren", regio.indicatoren)):
-        seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.id in seen:
-                yield Melding(ctx.regio.bestand, (veld, i, "id"), f"dubbel id '{item.id}'")
-            seen.add(item.id)
+    for veld, ids in (
+        ("themas", [t.id for t in regio.themas]),
+        ("indicatoren", [i.id for i in regio.indicatoren]),
+    ):
+        for i, item_id in enumerate(ids):
+            if item_id in ids[:i]:
+                yield Melding(ctx.regio.bestand, (veld, i, "id"), f"dubbel id '{item_id}'")
 
 
 @check("clusterindeling", Ernst.FOUT, "elke partnergemeente zit in precies één cluster")
@@ -116,12 +119,13 @@ def check_clusters(ctx: Context) -> Iterator[Melding]:
         "waterbedrijven": Organisatiesoort.WATERBEDRIJF,
     }
     for geladen, cluster in _records(ctx, "cluster", Cluster):
-        assert isinstance(cluster, Cluster)
         for veld, soort in expected.items():
             values: list[str] = getattr(cluster, veld)
             for i, org_id in enumerate(values):
                 if org_id in values[:i]:
-                    yield Melding(geladen.bestand, (veld, i), f"'{org_id}' staat dubbel in de lijst")
+                    yield Melding(
+                        geladen.bestand, (veld, i), f"'{org_id}' staat dubbel in de lijst"
+                    )
                     continue
                 org = organisaties.get(org_id)
                 if org is None or not isinstance(org.record, Organisatie):
@@ -139,26 +143,24 @@ def check_clusters(ctx: Context) -> Iterator[Melding]:
                             geladen.bestand,
                             (veld, i),
                             f"gemeente '{org_id}' zit al in cluster '{placed[org_id][0]}'",
-                            "een gemeente hoort bij precies één cluster: haal haar uit één van beide",
+                            "een gemeente hoort bij één cluster: haal haar uit een van beide",
                         )
                     placed[org_id].append(cluster.id)
                 elif veld == "waterschappen":
                     placed[org_id].append(cluster.id)
-    for geladen, org in _records(ctx, "organisatie", Organisatie):
-        assert isinstance(org, Organisatie)
-        if org.partner and org.soort in (Organisatiesoort.GEMEENTE, Organisatiesoort.WATERSCHAP):
-            if not placed[org.id]:
-                yield Melding(
-                    geladen.bestand,
-                    ("soort",),
-                    f"{org.soort.value} '{org.id}' zit in geen enkel cluster",
-                    "neem de organisatie op in een cluster, of zet 'partner: false'",
-                )
+    for geladen, partner in _records(ctx, "organisatie", Organisatie):
+        soorten = (Organisatiesoort.GEMEENTE, Organisatiesoort.WATERSCHAP)
+        if partner.partner and partner.soort in soorten and not placed[partner.id]:
+            yield Melding(
+                geladen.bestand,
+                ("soort",),
+                f"{partner.soort.value} '{partner.id}' zit in geen enkel cluster",
+                "neem de organisatie op in een cluster, of zet 'partner: false'",
+            )
 
 
 def _cco(ctx: Context) -> Iterator[tuple[Geladen, Overleg]]:
     for geladen, overleg in _records(ctx, "overleg", Overleg):
-        assert isinstance(overleg, Overleg)
         if overleg.soort == Overlegsoort.CLUSTERCOORDINATORENOVERLEG:
             yield geladen, overleg
 
@@ -186,12 +188,12 @@ def check_coordinators(ctx: Context) -> Iterator[Melding]:
     seen: dict[str, str] = {}
     alle_overleggen = ctx.records.get("overleg", {})
     for geladen, cluster in _records(ctx, "cluster", Cluster):
-        assert isinstance(cluster, Cluster)
         if cluster.coordinator in seen:
             yield Melding(
                 geladen.bestand,
                 ("coordinator",),
-                f"'{cluster.coordinator}' is al coördinator van cluster '{seen[cluster.coordinator]}'",
+                f"'{cluster.coordinator}' is al coördinator van cluster "
+                f"'{seen[cluster.coordinator]}'",
             )
         seen[cluster.coordinator] = cluster.id
         if cluster.coordinator not in coordinators:
@@ -233,7 +235,6 @@ def check_coordinators(ctx: Context) -> Iterator[Melding]:
 @check("overleg", Ernst.FOUT, "voorzitter en secretaris zijn lid; leden staan er één keer in")
 def check_bodies(ctx: Context) -> Iterator[Melding]:
     for geladen, overleg in _records(ctx, "overleg", Overleg):
-        assert isinstance(overleg, Overleg)
         leden = [lid.persoon for lid in overleg.leden]
         for i, persoon in enumerate(leden):
             if persoon in leden[:i]:
@@ -249,14 +250,18 @@ def check_bodies(ctx: Context) -> Iterator[Melding]:
                 )
         if overleg.soort == Overlegsoort.WATERTEAM and overleg.cluster is None:
             yield Melding(
-                geladen.bestand, ("soort",), "een waterteam hoort bij een cluster", "voeg 'cluster:' toe"
+                geladen.bestand,
+                ("soort",),
+                "een waterteam hoort bij een cluster",
+                "voeg 'cluster:' toe",
             )
 
 
-@check("vergadering", Ernst.FOUT, "id, tijden, aanwezigheid en besluiten van een vergadering kloppen")
+@check(
+    "vergadering", Ernst.FOUT, "id, tijden, aanwezigheid en besluiten van een vergadering kloppen"
+)
 def check_meetings(ctx: Context) -> Iterator[Melding]:
     for geladen, vergadering in _records(ctx, "vergadering", Vergadering):
-        assert isinstance(vergadering, Vergadering)
         v = vergadering
         expected_id = f"{v.overleg}-{v.datum.isoformat()}"
         if v.id != expected_id:
@@ -305,7 +310,6 @@ def check_meetings(ctx: Context) -> Iterator[Melding]:
 def check_duplicates(ctx: Context) -> Iterator[Melding]:
     first: dict[str, str] = {}
     for geladen, vergadering in _records(ctx, "vergadering", Vergadering):
-        assert isinstance(vergadering, Vergadering)
         for i, besluit in enumerate(vergadering.besluiten):
             if besluit.nummer in first:
                 yield Melding(
@@ -317,7 +321,6 @@ def check_duplicates(ctx: Context) -> Iterator[Melding]:
             else:
                 first[besluit.nummer] = geladen.bestand
     for geladen, cluster in _records(ctx, "cluster", Cluster):
-        assert isinstance(cluster, Cluster)
         ids = Counter[str]()
         for i, activiteit in enumerate(cluster.programma):
             ids[activiteit.id] += 1
@@ -340,7 +343,9 @@ def _order(
         )
 
 
-@check("datums", Ernst.FOUT, "begin voor eind; bijgewerkt, peildatum en afgerond niet in de toekomst")
+@check(
+    "datums", Ernst.FOUT, "begin voor eind; bijgewerkt, peildatum en afgerond niet in de toekomst"
+)
 def check_dates(ctx: Context) -> Iterator[Melding]:
     regio = ctx.regiorecord
     if regio is not None and ctx.regio is not None:
@@ -349,20 +354,23 @@ def check_dates(ctx: Context) -> Iterator[Melding]:
         )
     future = "ligt in de toekomst"
     for geladen, project in _records(ctx, "project", Project):
-        assert isinstance(project, Project)
-        yield from _order(geladen.bestand, ("periode",), project.periode.begin, project.periode.eind)
+        yield from _order(
+            geladen.bestand, ("periode",), project.periode.begin, project.periode.eind
+        )
     for geladen, cluster in _records(ctx, "cluster", Cluster):
-        assert isinstance(cluster, Cluster)
         for i, a in enumerate(cluster.programma):
             yield from _order(geladen.bestand, ("programma", i), a.begin, a.eind)
             if a.bijgewerkt > ctx.vandaag:
-                yield Melding(geladen.bestand, ("programma", i, "bijgewerkt"), f"'bijgewerkt' {future}")
+                yield Melding(
+                    geladen.bestand, ("programma", i, "bijgewerkt"), f"'bijgewerkt' {future}"
+                )
         for i, m in enumerate(cluster.metingen):
             if m.peildatum > ctx.vandaag:
-                yield Melding(geladen.bestand, ("metingen", i, "peildatum"), f"de peildatum {future}")
+                yield Melding(
+                    geladen.bestand, ("metingen", i, "peildatum"), f"de peildatum {future}"
+                )
     vergaderingen = ctx.records.get("vergadering", {})
     for geladen, actie in _records(ctx, "actie", Actie):
-        assert isinstance(actie, Actie)
         if actie.afgerond_op is None:
             continue
         if actie.afgerond_op > ctx.vandaag:
@@ -380,7 +388,6 @@ def check_dates(ctx: Context) -> Iterator[Melding]:
 @check("meting", Ernst.FOUT, "metingen passen bij hun indicator en staan er één keer in")
 def check_measurements(ctx: Context) -> Iterator[Melding]:
     for geladen, cluster in _records(ctx, "cluster", Cluster):
-        assert isinstance(cluster, Cluster)
         seen: set[tuple[str, dt.date]] = set()
         for i, meting in enumerate(cluster.metingen):
             key = (meting.indicator, meting.peildatum)
@@ -388,7 +395,8 @@ def check_measurements(ctx: Context) -> Iterator[Melding]:
                 yield Melding(
                     geladen.bestand,
                     ("metingen", i),
-                    f"indicator '{meting.indicator}' is al gemeten op {dutch.datum(meting.peildatum)}",
+                    f"indicator '{meting.indicator}' is al gemeten op "
+                    f"{dutch.datum(meting.peildatum)}",
                 )
             seen.add(key)
             indicator = ctx.indicatoren.get(meting.indicator)
@@ -413,7 +421,6 @@ def check_measurements(ctx: Context) -> Iterator[Melding]:
 @check("project", Ernst.FOUT, "een project is regionaal óf hoort bij clusters")
 def check_projects(ctx: Context) -> Iterator[Melding]:
     for geladen, project in _records(ctx, "project", Project):
-        assert isinstance(project, Project)
         if project.regionaal and project.clusters:
             yield Melding(
                 geladen.bestand,
@@ -433,10 +440,12 @@ def check_projects(ctx: Context) -> Iterator[Melding]:
 def check_actions(ctx: Context) -> Iterator[Melding]:
     vergaderingen = ctx.records.get("vergadering", {})
     for geladen, actie in _records(ctx, "actie", Actie):
-        assert isinstance(actie, Actie)
         if actie.status == Actiestatus.AFGEROND and actie.afgerond_op is None:
             yield Melding(
-                geladen.bestand, ("status",), "een afgeronde actie heeft 'afgerond_op'", "voeg de datum toe"
+                geladen.bestand,
+                ("status",),
+                "een afgeronde actie heeft 'afgerond_op'",
+                "voeg de datum toe",
             )
         if actie.status != Actiestatus.AFGEROND and actie.afgerond_op is not None:
             yield Melding(
@@ -451,20 +460,22 @@ def check_actions(ctx: Context) -> Iterator[Melding]:
                 yield Melding(
                     geladen.bestand, ("agendapunt",), "een agendapunt zonder 'vergadering'"
                 )
-            elif bron and isinstance(bron.record, Vergadering):
-                if actie.agendapunt > len(bron.record.agenda):
-                    yield Melding(
-                        geladen.bestand,
-                        ("agendapunt",),
-                        f"agendapunt {actie.agendapunt} bestaat niet in vergadering "
-                        f"'{bron.record.id}' ({len(bron.record.agenda)} punten)",
-                    )
+            elif (
+                bron
+                and isinstance(bron.record, Vergadering)
+                and actie.agendapunt > len(bron.record.agenda)
+            ):
+                yield Melding(
+                    geladen.bestand,
+                    ("agendapunt",),
+                    f"agendapunt {actie.agendapunt} bestaat niet in vergadering "
+                    f"'{bron.record.id}' ({len(bron.record.agenda)} punten)",
+                )
 
 
 @check("actie-verlopen", Ernst.WAARSCHUWING, "open acties waarvan de deadline voorbij is")
 def check_overdue(ctx: Context) -> Iterator[Melding]:
     for geladen, actie in _records(ctx, "actie", Actie):
-        assert isinstance(actie, Actie)
         if actie.status == Actiestatus.OPEN and actie.deadline < ctx.vandaag:
             yield Melding(
                 geladen.bestand,
@@ -489,10 +500,12 @@ def check_stale_programmes(ctx: Context) -> Iterator[Melding]:
     months = regio.programma_verouderd_na_maanden if regio else 6
     grens = _months_before(ctx.vandaag, months)
     for geladen, cluster in _records(ctx, "cluster", Cluster):
-        assert isinstance(cluster, Cluster)
         if not cluster.programma:
             yield Melding(
-                geladen.bestand, ("naam",), "het cluster heeft geen programma", "voeg activiteiten toe"
+                geladen.bestand,
+                ("naam",),
+                "het cluster heeft geen programma",
+                "voeg activiteiten toe",
             )
             continue
         laatst = max(a.bijgewerkt for a in cluster.programma)
@@ -510,7 +523,6 @@ def check_stale_programmes(ctx: Context) -> Iterator[Melding]:
 def check_project_decision(ctx: Context) -> Iterator[Melding]:
     approved = (Projectstatus.GOEDGEKEURD, Projectstatus.LOPEND, Projectstatus.AFGEROND)
     for geladen, project in _records(ctx, "project", Project):
-        assert isinstance(project, Project)
         if project.status in approved and project.besluit is None:
             yield Melding(
                 geladen.bestand,

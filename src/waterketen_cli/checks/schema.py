@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -31,10 +32,9 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[Pad, Any]:
     path: list[str | int] = []
     current = data
     for i, step in enumerate(loc):
-        if isinstance(current, dict) and step in current:
-            current = current[step]
-            path.append(step)
-        elif isinstance(current, list) and isinstance(step, int) and step < len(current):
+        in_dict = isinstance(current, dict) and step in current
+        in_list = isinstance(current, list) and isinstance(step, int) and step < len(current)
+        if in_dict or in_list:
             current = current[step]
             path.append(step)
         elif i == len(loc) - 1 and isinstance(current, dict):
@@ -44,7 +44,7 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[Pad, Any]:
     return tuple(path), current
 
 
-_PATTERNS = {
+_PATTERNS: dict[str, tuple[str, Callable[[str], str | None]]] = {
     SLUG_PATTERN: (
         "is geen geldige id: alleen kleine letters, cijfers en koppeltekens",
         lambda v: f"bijvoorbeeld '{slugify(v)}'" if slugify(v) else None,
@@ -53,37 +53,42 @@ _PATTERNS = {
 }
 
 
-def _message(err: ErrorDetails, model: type[Record], path: Pad, value: Any) -> tuple[str, str | None]:
+def _message(
+    err: ErrorDetails, model: type[Record], path: Pad, value: Any
+) -> tuple[str, str | None]:
     kind = err["type"]
     ctx: dict[str, Any] = dict(err.get("ctx") or {})
     shown = _short(err.get("input"))
     if kind == "missing":
         return "verplicht veld ontbreekt", f"voeg '{path[-1]}:' toe"
     if kind == "extra_forbidden":
-        allowed = field_names(model, path[:-1])
-        hint = suggest(str(path[-1]), allowed)
-        return f"onbekend veld '{path[-1]}'", hint or "toegestaan: " + ", ".join(allowed)
+        fields = field_names(model, path[:-1])
+        hint = suggest(str(path[-1]), fields)
+        return f"onbekend veld '{path[-1]}'", hint or "toegestaan: " + ", ".join(fields)
     if kind == "enum":
-        options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        hint = suggest(str(err.get("input")), options)
+        options: list[str] = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        suggestion = suggest(str(err.get("input")), options)
         allowed = "kies uit: " + ", ".join(options)
-        return f"ongeldige waarde '{shown}'", f"{hint} ({allowed})" if hint else allowed
+        return f"ongeldige waarde '{shown}'", f"{suggestion} ({allowed})" if suggestion else allowed
     if kind == "string_pattern_mismatch":
-        message, make_hint = _PATTERNS.get(str(ctx.get("pattern")), ("heeft niet de juiste vorm", None))
-        return f"'{shown}' {message}", make_hint(str(err.get("input"))) if make_hint else None
+        known = _PATTERNS.get(str(ctx.get("pattern")))
+        if known is None:
+            return f"'{shown}' heeft niet de juiste vorm", None
+        return f"'{shown}' {known[0]}", known[1](str(err.get("input")))
     simple: dict[str, tuple[str, str | None]] = {
         "string_type": ("moet tekst zijn", "zet de waarde tussen aanhalingstekens"),
         "string_too_short": ("mag niet leeg zijn", "vul een waarde in of laat het veld weg"),
-        "string_too_long": (
-            f"is te lang (hoogstens {ctx.get('max_length')} tekens)", None
-        ),
+        "string_too_long": (f"is te lang (hoogstens {ctx.get('max_length')} tekens)", None),
         "bool_type": ("moet true of false zijn", None),
         "bool_parsing": ("moet true of false zijn", None),
         "int_type": ("moet een geheel getal zijn", None),
         "int_parsing": ("moet een geheel getal zijn", None),
         "int_from_float": ("moet een geheel getal zijn", None),
         "float_type": ("moet een getal zijn", "schrijf het getal met een punt als decimaalteken"),
-        "float_parsing": ("moet een getal zijn", "schrijf het getal met een punt als decimaalteken"),
+        "float_parsing": (
+            "moet een getal zijn",
+            "schrijf het getal met een punt als decimaalteken",
+        ),
         "greater_than_equal": (f"moet minstens {ctx.get('ge')} zijn", None),
         "less_than_equal": (f"mag hoogstens {ctx.get('le')} zijn", None),
         "list_type": ("moet een lijst zijn", "begin elk element op een eigen regel met '- '"),
@@ -95,7 +100,10 @@ def _message(err: ErrorDetails, model: type[Record], path: Pad, value: Any) -> t
         "dict_type": ("moet een mapping (velden met waarden) zijn", None),
         "datum_formaat": (f"'{shown}' is geen datum", "schrijf JJJJ-MM-DD, bijv. 2026-04-14"),
         "datum_bestaat_niet": (f"datum '{shown}' bestaat niet", "controleer dag en maand"),
-        "tijd_formaat": (f"'{shown}' is geen tijd", "schrijf UU:MM tussen aanhalingstekens, bijv. '13:30'"),
+        "tijd_formaat": (
+            f"'{shown}' is geen tijd",
+            "schrijf UU:MM tussen aanhalingstekens, bijv. '13:30'",
+        ),
         "bedrag_formaat": (
             f"'{shown}' is geen bedrag",
             "schrijf een getal zonder €-teken of duizendtallen, bijv. 1250.50",

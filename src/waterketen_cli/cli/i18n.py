@@ -73,12 +73,20 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), dutch)
     for pattern, dutch in (
-        (r"^No such option: (\S+) \(Possible options: (.+)\)$", r"onbekende optie \1 (bedoelde u \2?)"),
+        (
+            r"^No such option: (\S+) \(Possible options: (.+)\)$",
+            r"onbekende optie \1 (bedoelde u \2?)",
+        ),
         (r"^No such option: (\S+)$", r"onbekende optie \1"),
-        (r"^No such command '(.+)'\. Did you mean (.+)\?$", r"onbekende opdracht '\1' (bedoelde u \2?)"),
+        (
+            r"^No such command '(.+)'\. Did you mean (.+)\?$",
+            r"onbekende opdracht '\1' (bedoelde u \2?)",
+        ),
         (r"^No such command '(.+)'\.$", r"onbekende opdracht '\1'"),
-        (r"^Invalid value for (.+?): (?:Value error, )?(.+) is not one of (.+)\.$",
-         r"ongeldige waarde voor \1: \2 (kies uit \3)"),
+        (
+            r"^Invalid value for (.+?): (?:Value error, )?(.+) is not one of (.+)\.$",
+            r"ongeldige waarde voor \1: \2 (kies uit \3)",
+        ),
         (r"^Invalid value for (.+?): (?:Value error, )?(.+)$", r"ongeldige waarde voor \1: \2"),
         (r"^Missing argument '(.+)'\.?$", r"argument \1 ontbreekt"),
         (r"^Missing option '(.+)'\.?$", r"optie \1 ontbreekt"),
@@ -110,10 +118,10 @@ def install() -> None:
     for name in list(sys.modules):
         if name.startswith(("click.", "typer.")):
             module = sys.modules[name]
-            if getattr(module, "_", None) is not None and callable(module._):
-                module._ = _gettext
+            if callable(getattr(module, "_", None)):
+                setattr(module, "_", _gettext)  # noqa: B010 - a module's private name
             if callable(getattr(module, "ngettext", None)):
-                module.ngettext = _ngettext
+                setattr(module, "ngettext", _ngettext)  # noqa: B010
     formatting = sys.modules.get("typer._click.formatting") or sys.modules.get("click.formatting")
     formatter = getattr(formatting, "HelpFormatter", None)
     if formatter is None:

@@ -117,10 +117,15 @@ def run() -> None:
 
 
 def _is_usage_error(error: Exception) -> bool:
-    return type(error).__name__ in {"UsageError", "NoSuchOption", "BadParameter",
-                                     "BadOptionUsage", "BadArgumentUsage", "MissingParameter",
-                                     "NoArgsIsHelpError"} or hasattr(error, "exit_code") and hasattr(
-        error, "format_message")
+    return type(error).__name__ in {
+        "UsageError",
+        "NoSuchOption",
+        "BadParameter",
+        "BadOptionUsage",
+        "BadArgumentUsage",
+        "MissingParameter",
+        "NoArgsIsHelpError",
+    } or (hasattr(error, "exit_code") and hasattr(error, "format_message"))
 
 
 def _usage_error(error: Exception) -> None:

@@ -42,7 +42,10 @@ def summary(result: Resultaat, shown: Sequence[Finding]) -> str:
     errors = sum(1 for f in shown if f.ernst == Ernst.FOUT)
     warnings = len(shown) - errors
     files = _plural(result.bestanden, "bestand", "bestanden")
-    counts = f"{_plural(errors, 'fout', 'fouten')}, {_plural(warnings, 'waarschuwing', 'waarschuwingen')}"
+    counts = (
+        f"{_plural(errors, 'fout', 'fouten')}, "
+        f"{_plural(warnings, 'waarschuwing', 'waarschuwingen')}"
+    )
     return f"{files} gecontroleerd: {counts}."
 
 

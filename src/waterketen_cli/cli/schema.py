@@ -21,7 +21,9 @@ def schema(
     ] = None,
     check: Annotated[
         bool,
-        typer.Option("--check", help="Schrijf niets; faal (exitcode 1) als een schema verouderd is."),
+        typer.Option(
+            "--check", help="Schrijf niets; faal (exitcode 1) als een schema verouderd is."
+        ),
     ] = False,
 ) -> None:
     """Schrijf een JSON Schema per recordsoort, zodat een editor velden aanvult en controleert.
@@ -41,9 +43,12 @@ def schema(
     stale = [r for r in results if r.stand == schemas.Stand.VEROUDERD]
     if stale:
         output.print_error(
-            f"{len(stale)} schema('s) verouderd", "voer 'waterketen schema' uit en commit de schema's"
+            f"{len(stale)} schema('s) verouderd",
+            "voer 'waterketen schema' uit en commit de schema's",
         )
         raise typer.Exit(1)
     written = sum(1 for r in results if r.stand in (schemas.Stand.NIEUW, schemas.Stand.BIJGEWERKT))
-    output.message(f"{len(results)} schema's in {target}: {written} geschreven, "
-                   f"{len(results) - written} ongewijzigd.")
+    output.message(
+        f"{len(results)} schema's in {target}: {written} geschreven, "
+        f"{len(results) - written} ongewijzigd."
+    )

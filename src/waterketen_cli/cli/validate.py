@@ -66,7 +66,8 @@ def validate(
     Exitcode 0: in orde; 1: fouten gevonden (of waarschuwingen met --streng);
     2: verkeerd gebruik.
     """
-    from waterketen_cli.checks import CHECKS, Ernst, validate as run_checks
+    from waterketen_cli.checks import CHECKS, Ernst
+    from waterketen_cli.checks import validate as run_checks
     from waterketen_cli.checks.findings import suggest
     from waterketen_cli.cli import output
     from waterketen_cli.cli.main import data_dir
@@ -109,7 +110,8 @@ def _filter(path: Path, folder: Path) -> Path:
         raise GebruiksFout(f"'{path}' bestaat niet")
     if not _under(resolved, folder.resolve()):
         raise GebruiksFout(
-            f"'{path}' ligt buiten de gegevensmap {folder}", hint="geef een pad binnen de gegevensmap"
+            f"'{path}' ligt buiten de gegevensmap {folder}",
+            hint="geef een pad binnen de gegevensmap",
         )
     return resolved
 

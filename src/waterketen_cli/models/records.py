@@ -24,8 +24,8 @@ from waterketen_cli.models.base import (
     VergaderingRef,
 )
 from waterketen_cli.models.types import (
-    Activiteitstatus,
     Actiestatus,
+    Activiteitstatus,
     Afhandeling,
     Bedrag,
     Behandelvorm,
@@ -43,8 +43,8 @@ from waterketen_cli.models.types import (
     Rol,
     Telefoon,
     Tijd,
-    Vergaderstatus,
     VastPunt,
+    Vergaderstatus,
     Waardesoort,
 )
 
@@ -68,7 +68,7 @@ class Thema(Model):
     omschrijving: Tekst | None = None
     regionaal: bool = Field(
         default=False,
-        description="Een thema van de regionale werkwijze: elk cluster hoort er activiteit op te hebben.",
+        description="Een thema van de regionale werkwijze: elk cluster hoort er aan te werken.",
     )
 
 
@@ -152,7 +152,9 @@ class Cluster(Record):
         default_factory=list, description="Waterbedrijven, agendaleden van het waterteam."
     )
     coordinator: PersoonRef
-    waterteam: OverlegRef = Field(description="Id van het overleg dat het waterteam van dit cluster is.")
+    waterteam: OverlegRef = Field(
+        description="Id van het overleg dat het waterteam van dit cluster is."
+    )
     programma: list[Activiteit] = Field(default_factory=list)
     metingen: list[Meting] = Field(default_factory=list)
 

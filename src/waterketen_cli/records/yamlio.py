@@ -21,13 +21,9 @@ from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
-
-try:
-    from yaml.cyaml import CParser as _Parser
-except ImportError:  # pragma: no cover - a PyYAML without libyaml
-    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -71,9 +67,11 @@ class _Constructor(SafeConstructor):
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, Node] = {}
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if isinstance(key, (list, dict)):
-                raise ConstructorError(None, None, "een sleutel moet tekst zijn", key_node.start_mark)
+                raise ConstructorError(
+                    None, None, "een sleutel moet tekst zijn", key_node.start_mark
+                )
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 raise ConstructorError(
@@ -83,10 +81,10 @@ class _Constructor(SafeConstructor):
                     key_node.start_mark,
                 )
             seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-untyped-call,no-any-return]
+        return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_int(self, node: ScalarNode) -> int:
-        value = str(self.construct_scalar(node)).replace("_", "")  # type: ignore[no-untyped-call]
+        value = str(self.construct_scalar(node)).replace("_", "")
         if value.startswith("0o"):
             return int(value[2:], 8)
         if value.startswith("0x"):
@@ -94,12 +92,16 @@ class _Constructor(SafeConstructor):
         return int(value)
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)  # type: ignore[type-var]
 # An explicit !!timestamp is kept as text as well.
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+_Constructor.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str
+)
 
 
-class Loader(_Parser, _Constructor, _Resolver12):  # type: ignore[misc]
+class Loader(_Parser, _Constructor, _Resolver12):
+    """libyaml's parser with our constructor and resolver."""
+
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Constructor.__init__(self)
@@ -157,9 +159,19 @@ def _text_problems(text: str) -> list[YamlProbleem]:
 
 def _aliases(text: str) -> list[YamlProbleem]:
     problems = []
-    for event in yaml.parse(text, Loader=Loader):
+    loader = Loader(text)
+    try:
+        events: list[yaml.Event] = []
+        while loader.check_event():
+            event = loader.get_event()
+            if event is not None:
+                events.append(event)
+    finally:
+        loader.dispose()
+    for event in events:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             problems.append(
                 YamlProbleem(
                     line,
@@ -225,7 +237,11 @@ _MESSAGES: tuple[tuple[str, str, str | None], ...] = (
         "sluit de mapping met '}'",
     ),
     ("exceeded maximum nesting depth", "het bestand is te diep genest", None),
-    ("found unknown escape character", "onbekende escape-reeks ('\\')", "gebruik enkele aanhalingstekens"),
+    (
+        "found unknown escape character",
+        "onbekende escape-reeks ('\\')",
+        "gebruik enkele aanhalingstekens",
+    ),
     ("een sleutel moet tekst zijn", "", "gebruik tekst als sleutel"),
 )
 
@@ -265,7 +281,11 @@ def parse(raw: bytes) -> tuple[Any, list[YamlProbleem]]:
         if problems:
             return None, problems
     try:
-        data = yaml.load(text, Loader=Loader)  # noqa: S506 - our loader is a safe one
+        loader = Loader(text)
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         return None, [_yaml_error(error, text)]
     except RecursionError:
@@ -289,10 +309,14 @@ def parse(raw: bytes) -> tuple[Any, list[YamlProbleem]]:
 
 def compose(text: str) -> Node | None:
     """The node tree of a file that parses (used only to find lines)."""
+    loader = Loader(text)
     try:
-        return yaml.compose(text, Loader=Loader)
+        node: Node | None = loader.get_single_node()
     except yaml.YAMLError:
         return None
+    finally:
+        loader.dispose()
+    return node
 
 
 def locate(root: Node | None, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
