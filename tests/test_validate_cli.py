@@ -129,7 +129,7 @@ def test_bad_files_are_findings_and_validation_goes_on(
     out = result.out
     assert "data/personen/p-leeg.yaml" in out and "het bestand is leeg" in out
     assert "geen lijst" in out
-    assert "data/personen/p-latin.yaml" in out and "2:9" in out and "geen UTF-8" in out
+    assert "data/personen/p-latin.yaml" in out and "2:10" in out and "geen UTF-8" in out
     assert "merge-conflictmarkering" in out
     assert "ankers en aliassen" in out
     assert "de bestandsnaam 'Foute Naam' is geen geldige id" in out

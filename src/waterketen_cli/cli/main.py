@@ -18,6 +18,18 @@ from waterketen_cli.cli import i18n
 
 i18n.install()
 
+#: ``--data`` is accepted before and after the command name.
+DataOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--data",
+        envvar="WATERKETEN_DATA",
+        metavar="MAP",
+        help="De gegevensmap. Standaard: data/ van de git-repository waarin u staat.",
+        show_envvar=True,
+    ),
+]
+
 app = typer.Typer(
     name="waterketen",
     help=(
@@ -43,16 +55,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    data: Annotated[
-        str | None,
-        typer.Option(
-            "--data",
-            envvar="WATERKETEN_DATA",
-            metavar="MAP",
-            help="De gegevensmap. Standaard: data/ van de git-repository waarin u staat.",
-            show_envvar=True,
-        ),
-    ] = None,
+    data: DataOptie = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Toon bij een interne fout de volledige foutmelding.")
     ] = False,
@@ -69,11 +72,11 @@ def main(
         os.environ["WATERKETEN_DEBUG"] = "1"
 
 
-def data_dir(ctx: typer.Context) -> Path:
+def data_dir(ctx: typer.Context, option: str | None = None) -> Path:
+    """The data folder: the command's ``--data``, else the one before the command."""
     from waterketen_cli.paths import find_data_dir
 
-    option = (ctx.find_root().obj or {}).get("data")
-    return find_data_dir(option)
+    return find_data_dir(option or (ctx.find_root().obj or {}).get("data"))
 
 
 def _register() -> None:

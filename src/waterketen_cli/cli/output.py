@@ -50,19 +50,22 @@ def summary(result: Resultaat, shown: Sequence[Finding]) -> str:
 
 
 def findings_text(result: Resultaat, findings: Sequence[Finding]) -> None:
+    """Grouped by file; each finding on a line, what to do about it on the next."""
     out = console()
     for bestand, group in groupby(findings, key=lambda f: f.bestand):
         out.print(Text(bestand, style="bold underline"))
         for f in group:
             place = f"{f.regel}:{f.kolom}" if f.regel else "-"
             line = Text(f"  {place:>7}  ")
-            line += Text(f"{f.ernst.value:<12}", style="red" if f.ernst == Ernst.FOUT else "yellow")
+            line += Text(
+                f"{f.ernst.value:<13}", style="red" if f.ernst == Ernst.FOUT else "yellow"
+            )
             line += Text(f"{f.veld}: " if f.veld else "", style="bold")
             line += Text(f.bericht)
-            if f.hint:
-                line += Text(f" ({f.hint})", style="cyan")
             line += Text(f"  [{f.check}]", style="dim")
             out.print(line)
+            if f.hint:
+                out.print(Text(f"{'':24}→ {f.hint}", style="cyan"))
         out.print()
     style = "bold green" if not any(f.ernst == Ernst.FOUT for f in findings) else "bold red"
     out.print(Text(summary(result, findings), style=style))

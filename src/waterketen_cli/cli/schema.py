@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from waterketen_cli.cli.main import DataOptie, data_dir
+
 
 def schema(
     ctx: typer.Context,
@@ -19,6 +21,7 @@ def schema(
             show_default=False,
         ),
     ] = None,
+    data: DataOptie = None,
     check: Annotated[
         bool,
         typer.Option(
@@ -33,9 +36,8 @@ def schema(
     """
     from waterketen_cli import schemas
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.main import data_dir
 
-    target = map_ if map_ is not None else data_dir(ctx).parent / "schemas"
+    target = map_ if map_ is not None else data_dir(ctx, data).parent / "schemas"
     results = schemas.write(target, check=check)
     for r in results:
         if r.stand != schemas.Stand.ONGEWIJZIGD:

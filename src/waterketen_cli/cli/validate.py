@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from waterketen_cli.cli.main import DataOptie, data_dir
+
 
 class Formaat(StrEnum):
     tekst = "tekst"
@@ -57,6 +59,7 @@ def validate(
     geen_cache: Annotated[
         bool, typer.Option("--geen-cache", help="Lees alles opnieuw, zonder cache.")
     ] = False,
+    data: DataOptie = None,
     toon_checks: Annotated[
         bool, typer.Option("--toon-checks", help="Toon alle controles met hun ernst en stop.")
     ] = False,
@@ -70,7 +73,6 @@ def validate(
     from waterketen_cli.checks import validate as run_checks
     from waterketen_cli.checks.findings import suggest
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.main import data_dir
     from waterketen_cli.errors import GebruiksFout
 
     if toon_checks:
@@ -81,7 +83,7 @@ def validate(
         if name not in CHECKS:
             hint = suggest(name, CHECKS) or "bekende controles: " + ", ".join(CHECKS)
             raise GebruiksFout(f"onbekende controle '{name}' bij --skip", hint=hint)
-    folder = data_dir(ctx)
+    folder = data_dir(ctx, data)
     filters = [_filter(p, folder) for p in paden or []]
     result = run_checks(folder, today(), use_cache=not geen_cache)
     root = folder.parent
