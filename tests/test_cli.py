@@ -43,8 +43,7 @@ def test_wrong_usage_exits_2_in_dutch(capsys: pytest.CaptureFixture[str]) -> Non
     result = invoke(capsys, ["valdate"])
     assert result.code == 2
     assert result.err == (
-        "fout: onbekende opdracht 'valdate' (bedoelde u 'validate'?)\n"
-        "  zie 'waterketen --help'\n"
+        "fout: onbekende opdracht 'valdate' (bedoelde u 'validate'?)\n  zie 'waterketen --help'\n"
     )
     result = invoke(capsys, ["validate", "--format", "xml"])
     assert result.code == 2

@@ -1,27 +1,22 @@
-"""Named checks: each has a severity and a one-line description, and can be skipped."""
+"""Named checks: each has a severity and a one-line description, and can be skipped.
+
+Two scopes. A *record* check looks at one validated record; its findings depend on
+that file alone, so they are cached with the file. A *cross* check looks at the facts
+of all records (see :mod:`.facts`) and the day of the run, and runs every time.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from waterketen_cli.checks.findings import Ernst, Pad
-from waterketen_cli.models import Record
-from waterketen_cli.models.records import Indicator, Regio, Thema
-
-
-@dataclass(frozen=True)
-class Geladen:
-    """A record that passed its model, with the file it came from."""
-
-    bestand: str
-    record: Record
 
 
 @dataclass(frozen=True)
 class Melding:
-    """What a check reports; the check adds its name and severity."""
+    """What a cross check reports; the registry adds the check's name and severity."""
 
     bestand: str
     pad: Pad
@@ -29,27 +24,13 @@ class Melding:
     hint: str | None = None
 
 
-@dataclass
-class Context:
-    """Everything the cross-record checks look at."""
+@dataclass(frozen=True)
+class Bevinding:
+    """What a record check reports about its own record."""
 
-    vandaag: dt.date
-    records: dict[str, dict[str, Geladen]]  # soort -> id -> record
-    mappen: dict[str, str]  # soort -> folder as shown, e.g. data/personen
-    regio: Geladen | None = None
-    themas: dict[str, Thema] = field(default_factory=dict)
-    indicatoren: dict[str, Indicator] = field(default_factory=dict)
-    besluiten: dict[str, tuple[Geladen, Pad]] = field(default_factory=dict)
-
-    def of(self, soort: str) -> list[Geladen]:
-        return list(self.records.get(soort, {}).values())
-
-    @property
-    def regiorecord(self) -> Regio | None:
-        return self.regio.record if self.regio and isinstance(self.regio.record, Regio) else None
-
-
-CheckFn = Callable[[Context], Iterator[Melding]]
+    pad: Pad
+    bericht: str
+    hint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,27 +38,46 @@ class Check:
     naam: str
     ernst: Ernst
     omschrijving: str
-    fn: CheckFn | None  # None: done while loading (yaml, bestand, schema, id)
+    # A record check: (the model class it applies to, fn(record) -> Bevindingen).
+    record: tuple[type[Any], Callable[[Any], Iterator[Bevinding]]] | None = None
+    # A cross check: fn(index) -> Meldingen.
+    cross: Callable[[Any], Iterator[Melding]] | None = None
 
 
 CHECKS: dict[str, Check] = {}
 
 
-def register(naam: str, ernst: Ernst, omschrijving: str, fn: CheckFn | None = None) -> None:
-    CHECKS[naam] = Check(naam, ernst, omschrijving, fn)
+def register(check: Check) -> None:
+    assert check.naam not in CHECKS, check.naam
+    CHECKS[check.naam] = check
 
 
-def check(naam: str, ernst: Ernst, omschrijving: str) -> Callable[[CheckFn], CheckFn]:
-    def decorate(fn: CheckFn) -> CheckFn:
-        register(naam, ernst, omschrijving, fn)
+def record_check(
+    naam: str, ernst: Ernst, omschrijving: str, model: type[Any]
+) -> Callable[[Callable[[Any], Iterator[Bevinding]]], Callable[[Any], Iterator[Bevinding]]]:
+    def decorate(fn: Callable[[Any], Iterator[Bevinding]]) -> Callable[[Any], Iterator[Bevinding]]:
+        register(Check(naam, ernst, omschrijving, record=(model, fn)))
         return fn
 
     return decorate
 
 
+def cross_check(
+    naam: str, ernst: Ernst, omschrijving: str
+) -> Callable[[Callable[[Any], Iterator[Melding]]], Callable[[Any], Iterator[Melding]]]:
+    def decorate(fn: Callable[[Any], Iterator[Melding]]) -> Callable[[Any], Iterator[Melding]]:
+        register(Check(naam, ernst, omschrijving, cross=fn))
+        return fn
+
+    return decorate
+
+
+# Done while reading a file, before any rule.
 register(
-    "yaml", Ernst.FOUT, "het bestand is leesbare YAML (UTF-8, geen tabs, geen dubbele sleutels)"
+    Check(
+        "yaml", Ernst.FOUT, "het bestand is leesbare YAML (UTF-8, geen tabs, geen dubbele sleutels)"
+    )
 )
-register("bestand", Ernst.FOUT, "het bestand staat in een bekende map met een geldige naam")
-register("schema", Ernst.FOUT, "het record voldoet aan het model van zijn soort")
-register("id", Ernst.FOUT, "het id is gelijk aan de bestandsnaam")
+register(Check("bestand", Ernst.FOUT, "het bestand staat in een bekende map met een geldige naam"))
+register(Check("schema", Ernst.FOUT, "het record voldoet aan het model van zijn soort"))
+register(Check("id", Ernst.FOUT, "het id is gelijk aan de bestandsnaam"))

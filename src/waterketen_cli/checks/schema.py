@@ -108,7 +108,8 @@ def _message(
             f"'{shown}' is geen bedrag",
             "schrijf een getal zonder €-teken of duizendtallen, bijv. 1250.50",
         ),
-        "decimal_max_places": ("heeft te veel decimalen (hoogstens 2)", None),
+        "bedrag_negatief": ("een bedrag kan niet negatief zijn", None),
+        "bedrag_centen": ("heeft te veel decimalen (hoogstens 2)", "rond af op centen"),
         "decimal_whole_digits": ("is te groot", None),
     }
     if kind in simple:

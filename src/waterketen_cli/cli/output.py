@@ -3,35 +3,56 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from functools import cache
 from itertools import groupby
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from waterketen_cli.checks import Ernst, Finding, Resultaat
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# rich is imported only to write to a terminal: to a file or a pipe, output is plain
+# text, written directly (faster, and the same bytes every time).
 
 
 @cache
 def console() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=True)
 
 
 @cache
 def error_console() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _write(segments: list[tuple[str, str]], *, stderr: bool = False) -> None:
+    stream = sys.stderr if stderr else sys.stdout
+    if stream.isatty():
+        from rich.text import Text
+
+        out = error_console() if stderr else console()
+        out.print(Text.assemble(*segments), end="")
+    else:
+        stream.write("".join(text for text, _ in segments))
+        stream.flush()
+
+
 def print_error(bericht: str, hint: str | None = None) -> None:
-    text = Text("fout: ", style="bold red") + Text(bericht)
+    segments = [("fout: ", "bold red"), (bericht + "\n", "")]
     if hint:
-        text += Text(f"\n  {hint}", style="dim")
-    error_console().print(text)
+        segments.append((f"  {hint}\n", "dim"))
+    _write(segments, stderr=True)
 
 
 def message(text: str, style: str = "") -> None:
-    console().print(Text(text, style=style))
+    _write([(text + "\n", style)])
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -51,24 +72,24 @@ def summary(result: Resultaat, shown: Sequence[Finding]) -> str:
 
 def findings_text(result: Resultaat, findings: Sequence[Finding]) -> None:
     """Grouped by file; each finding on a line, what to do about it on the next."""
-    out = console()
+    seg: list[tuple[str, str]] = []
     for bestand, group in groupby(findings, key=lambda f: f.bestand):
-        out.print(Text(bestand, style="bold underline"))
+        seg.append((bestand, "bold underline"))
+        seg.append(("\n", ""))
         for f in group:
             place = f"{f.regel}:{f.kolom}" if f.regel else "-"
-            line = Text(f"  {place:>7}  ")
-            line += Text(
-                f"{f.ernst.value:<13}", style="red" if f.ernst == Ernst.FOUT else "yellow"
-            )
-            line += Text(f"{f.veld}: " if f.veld else "", style="bold")
-            line += Text(f.bericht)
-            line += Text(f"  [{f.check}]", style="dim")
-            out.print(line)
+            seg.append((f"  {place:>7}  ", ""))
+            seg.append((f"{f.ernst.value:<13}", "red" if f.ernst == Ernst.FOUT else "yellow"))
+            if f.veld:
+                seg.append((f"{f.veld}: ", "bold"))
+            seg.append((f.bericht, ""))
+            seg.append((f"  [{f.check}]\n", "dim"))
             if f.hint:
-                out.print(Text(f"{'':24}→ {f.hint}", style="cyan"))
-        out.print()
+                seg.append((f"{'':24}→ {f.hint}\n", "cyan"))
+        seg.append(("\n", ""))
     style = "bold green" if not any(f.ernst == Ernst.FOUT for f in findings) else "bold red"
-    out.print(Text(summary(result, findings), style=style))
+    seg.append((summary(result, findings) + "\n", style))
+    _write(seg)
 
 
 def _escape_data(text: str) -> str:

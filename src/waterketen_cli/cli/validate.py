@@ -69,19 +69,20 @@ def validate(
     Exitcode 0: in orde; 1: fouten gevonden (of waarschuwingen met --streng);
     2: verkeerd gebruik.
     """
-    from waterketen_cli.checks import CHECKS, Ernst
+    from waterketen_cli.checks import Ernst, all_checks
     from waterketen_cli.checks import validate as run_checks
     from waterketen_cli.checks.findings import suggest
     from waterketen_cli.cli import output
     from waterketen_cli.errors import GebruiksFout
 
     if toon_checks:
-        for check in CHECKS.values():
+        for check in all_checks().values():
             output.message(f"{check.naam:<22}{check.ernst.value:<14}{check.omschrijving}")
         return
     for name in skip or []:
-        if name not in CHECKS:
-            hint = suggest(name, CHECKS) or "bekende controles: " + ", ".join(CHECKS)
+        known = all_checks()
+        if name not in known:
+            hint = suggest(name, known) or "bekende controles: " + ", ".join(known)
             raise GebruiksFout(f"onbekende controle '{name}' bij --skip", hint=hint)
     folder = data_dir(ctx, data)
     filters = [_filter(p, folder) for p in paden or []]

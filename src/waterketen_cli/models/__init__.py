@@ -1,48 +1,9 @@
-"""Record kinds: which model, which folder under ``data/``, which schema file."""
+"""The record models (pydantic). The kinds and their folders: :mod:`waterketen_cli.soorten`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from waterketen_cli.models.base import SLUG_PATTERN, Model, Record
-from waterketen_cli.models.records import (
-    Actie,
-    Cluster,
-    Organisatie,
-    Overleg,
-    Persoon,
-    Project,
-    Regio,
-    Vergadering,
-)
-
-
-@dataclass(frozen=True)
-class Soort:
-    """A kind of record."""
-
-    naam: str  # singular, as users say it: "persoon"
-    map: str  # folder under data/
-    model: type[Record]
-
-    @property
-    def schema_bestand(self) -> str:
-        return f"{self.naam}.schema.json"
-
-
-SOORTEN: tuple[Soort, ...] = (
-    Soort("regio", "regio", Regio),
-    Soort("organisatie", "organisaties", Organisatie),
-    Soort("persoon", "personen", Persoon),
-    Soort("cluster", "clusters", Cluster),
-    Soort("overleg", "overleggen", Overleg),
-    Soort("vergadering", "vergaderingen", Vergadering),
-    Soort("project", "projecten", Project),
-    Soort("actie", "acties", Actie),
-)
-
-SOORT_PER_MAP: dict[str, Soort] = {s.map: s for s in SOORTEN}
-SOORT_PER_NAAM: dict[str, Soort] = {s.naam: s for s in SOORTEN}
+from waterketen_cli.soorten import SOORT_PER_MAP, SOORT_PER_NAAM, SOORTEN, Soort
 
 __all__ = [
     "SLUG_PATTERN",

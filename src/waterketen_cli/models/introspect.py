@@ -47,6 +47,16 @@ def _unwrap(annotation: Any, metadata: Sequence[Any]) -> tuple[Any, list[Any], b
 
 
 @cache
+def _reference_fields(model: type[BaseModel]) -> tuple[_Veld, ...]:
+    """The fields that hold references, directly or somewhere below them."""
+    return tuple(
+        v
+        for v in _velden(model)
+        if v.verwijzing is not None or (v.submodel is not None and _reference_fields(v.submodel))
+    )
+
+
+@cache
 def _velden(model: type[BaseModel]) -> tuple[_Veld, ...]:
     velden = []
     for naam, info in model.model_fields.items():
@@ -81,7 +91,7 @@ class Referentie:
 
 def references(record: BaseModel, prefix: tuple[str | int, ...] = ()) -> Iterator[Referentie]:
     """Every reference in a validated record, with its path."""
-    for veld in _velden(type(record)):
+    for veld in _reference_fields(type(record)):
         value = getattr(record, veld.naam)
         if value is None:
             continue

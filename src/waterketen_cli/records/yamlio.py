@@ -65,22 +65,23 @@ _Resolver12.add_implicit_resolver(
 
 class _Constructor(SafeConstructor):
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[Any, Node] = {}
+        # Compare the keys as written, before constructing anything: cheap, and enough
+        # for records, whose keys are plain words.
+        seen: dict[str, Node] = {}
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, (list, dict)):
+            if not isinstance(key_node, ScalarNode):
                 raise ConstructorError(
                     None, None, "een sleutel moet tekst zijn", key_node.start_mark
                 )
-            if key in seen:
-                first = seen[key].start_mark.line + 1
+            if key_node.value in seen:
+                first = seen[key_node.value].start_mark.line + 1
                 raise ConstructorError(
                     None,
                     None,
-                    f"dubbele sleutel '{key}' (ook op regel {first})",
+                    f"dubbele sleutel '{key_node.value}' (ook op regel {first})",
                     key_node.start_mark,
                 )
-            seen[key] = key_node
+            seen[key_node.value] = key_node
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_int(self, node: ScalarNode) -> int:

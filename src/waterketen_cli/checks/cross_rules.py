@@ -1,0 +1,312 @@
+"""Checks across records, and checks that depend on the day of the run.
+
+They read the facts of every valid record (see :mod:`.facts`), never the files.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from waterketen_cli import dutch
+from waterketen_cli.checks.facts import Index
+from waterketen_cli.checks.findings import Ernst, suggest
+from waterketen_cli.checks.registry import Melding, cross_check
+
+# How the kinds are named in a sentence: "onbekende persoon", "onbekend project".
+_NAAM = {
+    "persoon": ("onbekende", "persoon"),
+    "organisatie": ("onbekende", "organisatie"),
+    "cluster": ("onbekend", "cluster"),
+    "overleg": ("onbekend", "overleg"),
+    "vergadering": ("onbekende", "vergadering"),
+    "project": ("onbekend", "project"),
+    "thema": ("onbekend", "thema"),
+    "indicator": ("onbekende", "indicator"),
+    "besluit": ("onbekend", "besluit"),
+}
+
+
+@cross_check("verwijzing", Ernst.FOUT, "elke verwijzing naar een ander record bestaat")
+def check_references(index: Index) -> Iterator[Melding]:
+    for per_id in index.per_soort.values():
+        for rec in per_id.values():
+            for pad, soort, waarde in rec.refs:
+                known = index.known(soort)
+                if waarde in known:
+                    continue
+                adjective, noun = _NAAM[soort]
+                hint = suggest(waarde, known)
+                if hint is None:
+                    elsewhere = [s for s, ids in index.per_soort.items() if waarde in ids]
+                    if elsewhere:
+                        hint = f"'{waarde}' is een {elsewhere[0]}, geen {noun}"
+                yield Melding(rec.bestand, pad, f"{adjective} {noun} '{waarde}'", hint)
+
+
+@cross_check("regio", Ernst.FOUT, "er is precies één regiorecord")
+def check_regio(index: Index) -> Iterator[Melding]:
+    regios = index.of("regio")
+    if not regios:
+        yield Melding(
+            index.mappen["regio"],
+            (),
+            "er is geen regiorecord",
+            "maak data/regio/<naam>.yaml met de naam, het waterakkoord en de thema's",
+        )
+    for extra in regios[1:]:
+        yield Melding(extra.bestand, ("id",), "er mag maar één regiorecord zijn")
+
+
+_LIJSTEN = {
+    "gemeenten": "gemeente",
+    "waterschappen": "waterschap",
+    "waterbedrijven": "waterbedrijf",
+}
+
+
+@cross_check("clusterindeling", Ernst.FOUT, "elke partnergemeente zit in precies één cluster")
+def check_clusters(index: Index) -> Iterator[Melding]:
+    placed: dict[str, list[str]] = defaultdict(list)
+    for cluster in index.of("cluster"):
+        for veld, soort in _LIJSTEN.items():
+            for i, org_id in enumerate(cluster.feiten[veld]):
+                org = index.get("organisatie", org_id)
+                if org is None or org_id in cluster.feiten[veld][:i]:
+                    continue  # reported by 'verwijzing' or 'cluster-lijsten'
+                if org.feiten["soort"] != soort:
+                    yield Melding(
+                        cluster.bestand,
+                        (veld, i),
+                        f"'{org_id}' is een {org.feiten['soort']}, geen {soort}",
+                        f"zet '{org_id}' bij de juiste lijst",
+                    )
+                    continue
+                if veld == "gemeenten" and placed[org_id]:
+                    yield Melding(
+                        cluster.bestand,
+                        (veld, i),
+                        f"gemeente '{org_id}' zit al in cluster '{placed[org_id][0]}'",
+                        "een gemeente hoort bij één cluster: haal haar uit een van beide",
+                    )
+                placed[org_id].append(cluster.id)
+    for org in index.of("organisatie"):
+        soort = org.feiten["soort"]
+        if org.feiten["partner"] and soort in ("gemeente", "waterschap") and not placed[org.id]:
+            yield Melding(
+                org.bestand,
+                ("soort",),
+                f"{soort} '{org.id}' zit in geen enkel cluster",
+                "neem de organisatie op in een cluster, of zet 'partner: false'",
+            )
+
+
+@cross_check(
+    "coordinator",
+    Ernst.FOUT,
+    "elk cluster heeft een eigen coördinator die in het clustercoördinatorenoverleg zit "
+    "en het waterteam van het cluster voorzit",
+)
+def check_coordinators(index: Index) -> Iterator[Melding]:
+    overleggen = [
+        o for o in index.of("overleg") if o.feiten["soort"] == "clustercoordinatorenoverleg"
+    ]
+    if not overleggen:
+        yield Melding(
+            index.mappen["overleg"],
+            (),
+            "er is geen clustercoördinatorenoverleg",
+            "maak een overleg met 'soort: clustercoordinatorenoverleg'",
+        )
+        return
+    for extra in overleggen[1:]:
+        yield Melding(extra.bestand, ("soort",), "er mag maar één clustercoördinatorenoverleg zijn")
+    cco = overleggen[0]
+    coordinators = {p for p, rol in cco.feiten["leden"] if rol == "clustercoordinator"}
+    seen: dict[str, str] = {}
+    for cluster in index.of("cluster"):
+        coordinator = cluster.feiten["coordinator"]
+        if coordinator in seen:
+            yield Melding(
+                cluster.bestand,
+                ("coordinator",),
+                f"'{coordinator}' is al coördinator van cluster '{seen[coordinator]}'",
+            )
+        seen[coordinator] = cluster.id
+        if coordinator not in coordinators:
+            yield Melding(
+                cluster.bestand,
+                ("coordinator",),
+                f"coördinator '{coordinator}' zit niet als clustercoördinator in "
+                f"overleg '{cco.id}'",
+                f"voeg '{{persoon: {coordinator}, rol: clustercoordinator}}' toe aan de leden in "
+                f"{cco.bestand}",
+            )
+        team = index.get("overleg", cluster.feiten["waterteam"])
+        if team is None:
+            continue
+        if team.feiten["soort"] != "waterteam" or team.feiten["cluster"] != cluster.id:
+            yield Melding(
+                cluster.bestand,
+                ("waterteam",),
+                f"overleg '{team.id}' is niet het waterteam van dit cluster",
+                f"zet in {team.bestand} 'soort: waterteam' en 'cluster: {cluster.id}'",
+            )
+        elif team.feiten["voorzitter"] != coordinator:
+            yield Melding(
+                team.bestand,
+                ("voorzitter",),
+                f"het waterteam wordt voorgezeten door de clustercoördinator '{coordinator}', "
+                f"niet door '{team.feiten['voorzitter']}'",
+            )
+    for i, (persoon, rol) in enumerate(cco.feiten["leden"]):
+        if rol == "clustercoordinator" and persoon not in seen:
+            yield Melding(
+                cco.bestand,
+                ("leden", i, "persoon"),
+                f"'{persoon}' is clustercoördinator maar coördineert geen cluster",
+                "maak hem coördinator van een cluster of geef hem een andere rol",
+            )
+
+
+@cross_check("besluitnummer", Ernst.FOUT, "elk besluitnummer is uniek")
+def check_decision_numbers(index: Index) -> Iterator[Melding]:
+    for rec in index.of("vergadering"):
+        for i, nummer in enumerate(rec.feiten["besluiten"]):
+            first = index.besluiten[nummer]
+            if first != (rec.bestand, ("besluiten", i, "nummer")):
+                yield Melding(
+                    rec.bestand,
+                    ("besluiten", i, "nummer"),
+                    f"besluitnummer {nummer} is ook gebruikt in {first[0]}",
+                    "geef dit besluit het volgende vrije nummer",
+                )
+
+
+@cross_check("meting", Ernst.FOUT, "een meting past bij de waardesoort van haar indicator")
+def check_measurements(index: Index) -> Iterator[Melding]:
+    for cluster in index.of("cluster"):
+        for i, (indicator, is_bool, _) in enumerate(cluster.feiten["metingen"]):
+            if indicator not in index.indicatoren:
+                continue  # reported by 'verwijzing'
+            ja_nee, eenheid = index.indicatoren[indicator]
+            if ja_nee and not is_bool:
+                yield Melding(
+                    cluster.bestand,
+                    ("metingen", i, "waarde"),
+                    f"indicator '{indicator}' is ja/nee; de waarde moet true of false zijn",
+                )
+            elif not ja_nee and is_bool:
+                yield Melding(
+                    cluster.bestand,
+                    ("metingen", i, "waarde"),
+                    f"indicator '{indicator}' wordt gemeten in {eenheid}; "
+                    "de waarde moet een getal zijn",
+                )
+
+
+@cross_check(
+    "actie-vergadering",
+    Ernst.FOUT,
+    "het agendapunt van een actie bestaat en de actie is niet afgerond vóór de vergadering",
+)
+def check_action_meeting(index: Index) -> Iterator[Melding]:
+    for actie in index.of("actie"):
+        bron = index.get("vergadering", actie.feiten["vergadering"])
+        if bron is None:
+            continue
+        agendapunt = actie.feiten["agendapunt"]
+        if agendapunt is not None and agendapunt > bron.feiten["agendapunten"]:
+            yield Melding(
+                actie.bestand,
+                ("agendapunt",),
+                f"agendapunt {agendapunt} bestaat niet in vergadering '{bron.id}' "
+                f"({bron.feiten['agendapunten']} punten)",
+            )
+        afgerond = actie.feiten["afgerond_op"]
+        if afgerond is not None and afgerond < bron.feiten["datum"]:
+            yield Melding(
+                actie.bestand,
+                ("afgerond_op",),
+                "de actie is afgerond vóór de vergadering waarin ze is afgesproken "
+                f"({dutch.datum(dt.date.fromisoformat(bron.feiten['datum']))})",
+            )
+
+
+@cross_check(
+    "toekomst",
+    Ernst.FOUT,
+    "bijgewerkt, peildatum, afgerond en gehouden vergaderingen niet na vandaag",
+)
+def check_future(index: Index) -> Iterator[Melding]:
+    today = index.vandaag.isoformat()
+    for cluster in index.of("cluster"):
+        for i, bijgewerkt in enumerate(cluster.feiten["bijgewerkt"]):
+            if bijgewerkt > today:
+                yield Melding(
+                    cluster.bestand, ("programma", i, "bijgewerkt"), "ligt in de toekomst"
+                )
+        for i, (_, _, peildatum) in enumerate(cluster.feiten["metingen"]):
+            if peildatum > today:
+                yield Melding(cluster.bestand, ("metingen", i, "peildatum"), "ligt in de toekomst")
+    for actie in index.of("actie"):
+        if (actie.feiten["afgerond_op"] or "") > today:
+            yield Melding(actie.bestand, ("afgerond_op",), "ligt in de toekomst")
+    for vergadering in index.of("vergadering"):
+        status = vergadering.feiten["status"]
+        if vergadering.feiten["datum"] > today and status in ("gehouden", "verslag vastgesteld"):
+            yield Melding(
+                vergadering.bestand,
+                ("status",),
+                f"een vergadering in de toekomst kan nog niet '{status}' zijn",
+                "zet 'status: uitgenodigd' of 'concept'",
+            )
+
+
+@cross_check("actie-verlopen", Ernst.WAARSCHUWING, "open acties waarvan de deadline voorbij is")
+def check_overdue(index: Index) -> Iterator[Melding]:
+    today = index.vandaag.isoformat()
+    for actie in index.of("actie"):
+        if actie.feiten["status"] == "open" and actie.feiten["deadline"] < today:
+            deadline = dt.date.fromisoformat(actie.feiten["deadline"])
+            yield Melding(
+                actie.bestand,
+                ("deadline",),
+                f"de actie is verlopen: deadline {dutch.datum(deadline)}",
+                "rond de actie af, spreek een nieuwe deadline af of zet 'status: vervallen'",
+            )
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+@cross_check(
+    "programma-verouderd",
+    Ernst.WAARSCHUWING,
+    "clusterprogramma's die langer dan de afgesproken periode niet zijn bijgewerkt",
+)
+def check_stale_programmes(index: Index) -> Iterator[Melding]:
+    months = index.regio.feiten["maanden"] if index.regio else 6
+    grens = months_before(index.vandaag, months).isoformat()
+    for cluster in index.of("cluster"):
+        if not cluster.feiten["bijgewerkt"]:
+            yield Melding(
+                cluster.bestand,
+                ("id",),
+                "het cluster heeft geen programma",
+                "voeg activiteiten toe",
+            )
+            continue
+        laatst = max(cluster.feiten["bijgewerkt"])
+        if laatst < grens:
+            yield Melding(
+                cluster.bestand,
+                ("programma",),
+                f"het programma is sinds {dutch.datum(dt.date.fromisoformat(laatst))} niet "
+                f"bijgewerkt (langer dan {months} maanden)",
+                "vraag de clustercoördinator het programma bij te werken",
+            )

@@ -1,0 +1,232 @@
+"""The full validation run: each changed file read, validated and checked by itself;
+then the cross checks over the facts of all files. Imported only when the cache
+cannot answer the whole run, because it builds the models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from waterketen_cli.checks import cross_rules as _cross_rules  # noqa: F401 - registers checks
+from waterketen_cli.checks import record_rules as _record_rules  # noqa: F401 - registers checks
+from waterketen_cli.checks.facts import Index, Rec, extract
+from waterketen_cli.checks.findings import Ernst, Finding, Pad, suggest
+from waterketen_cli.checks.registry import CHECKS, Check, register
+from waterketen_cli.checks.schema import slugify, validate_record
+from waterketen_cli.models import SLUG_PATTERN, SOORTEN
+from waterketen_cli.records import store
+from waterketen_cli.records.yamlio import compose, decode, locate, parse
+
+register(Check("dubbel-id", Ernst.FOUT, "twee records van één soort hebben niet hetzelfde id"))
+
+_SLUG = re.compile(SLUG_PATTERN)
+
+#: A finding without its file, as cached: (line, column, check, message, path, hint).
+Row = tuple[int, int, str, str, Pad, str | None]
+
+
+@dataclass
+class Entry:
+    """What one file yields, cached with its (mtime, size)."""
+
+    mtime_ns: int
+    size: int
+    rows: list[Row]
+    record_id: str | None  # None: the record did not pass its model
+    feiten: dict[str, Any]
+    refs: list[tuple[Pad, str, str]]
+    posities: dict[Pad, tuple[int, int]]  # places of paths that cross checks asked for
+
+    def dump(self) -> tuple[Any, ...]:
+        return (
+            self.mtime_ns,
+            self.size,
+            self.rows,
+            self.record_id,
+            self.feiten,
+            self.refs,
+            self.posities,
+        )
+
+
+def _finding(bestand: str, row: Row) -> Finding:
+    regel, kolom, check, bericht, pad, hint = row
+    return Finding(bestand, regel, kolom, check, CHECKS[check].ernst, bericht, tuple(pad), hint)
+
+
+def _check_file(st: store.Stat) -> Entry:
+    """Everything about one file that does not depend on other files or on the day."""
+    entry = Entry(st.mtime_ns, st.size, [], None, {}, [], {})
+    try:
+        with open(st.pad, "rb") as fh:
+            raw = fh.read()
+    except OSError as error:
+        entry.rows.append((1, 1, "yaml", f"kan het bestand niet lezen: {error.strerror}", (), None))
+        return entry
+    data, problems = parse(raw)
+    entry.rows.extend((p.regel, p.kolom, "yaml", p.bericht, (), p.hint) for p in problems)
+    if data is None:
+        return entry
+    stem = st.naam.removesuffix(".yaml")
+    if not _SLUG.match(stem):
+        entry.rows.append(
+            (
+                1,
+                1,
+                "bestand",
+                f"de bestandsnaam '{stem}' is geen geldige id",
+                (),
+                f"hernoem het bestand naar '{slugify(stem)}.yaml'",
+            )
+        )
+    unplaced: list[tuple[str, Pad, str, str | None, bool]] = []
+    record_id = data.get("id")
+    if isinstance(record_id, str) and record_id != stem and _SLUG.match(stem):
+        unplaced.append(
+            (
+                "id",
+                ("id",),
+                f"het id '{record_id}' is niet gelijk aan de bestandsnaam '{stem}'",
+                f"zet 'id: {stem}' of hernoem het bestand naar '{record_id}.yaml'",
+                False,
+            )
+        )
+    record, schema_findings = validate_record(st.soort.model, data, st.toon)
+    unplaced.extend((f.check, f.pad, f.bericht, f.hint, f.op_sleutel) for f in schema_findings)
+    if record is not None:
+        for check in CHECKS.values():
+            if check.record is not None and isinstance(record, check.record[0]):
+                unplaced.extend(
+                    (check.naam, b.pad, b.bericht, b.hint, False) for b in check.record[1](record)
+                )
+        entry.record_id = record.id
+        entry.feiten, entry.refs = extract(record)
+    if unplaced:
+        text, _ = decode(raw)
+        node = compose(text) if text is not None else None
+        for check_name, pad, bericht, hint, op_sleutel in unplaced:
+            regel, kolom = locate(node, pad, key=op_sleutel)
+            entry.rows.append((regel, kolom, check_name, bericht, pad, hint))
+    return entry
+
+
+def _misplaced(plek: store.Plek) -> Finding:
+    name = plek.toon.rsplit("/", 1)[-1]
+    folders = [s.map for s in SOORTEN]
+    if plek.map:
+        hint = suggest(name, folders) or "bekende mappen: " + ", ".join(folders)
+        return _finding(plek.toon, (0, 0, "bestand", "onbekende map: wordt niet gelezen", (), hint))
+    if name.endswith(".yml"):
+        return _finding(
+            plek.toon,
+            (1, 1, "bestand", "records hebben de extensie .yaml", (), "hernoem het bestand"),
+        )
+    return _finding(
+        plek.toon,
+        (
+            1,
+            1,
+            "bestand",
+            "dit bestand hoort niet in deze map",
+            (),
+            "zet records in de map van hun soort, bijv. data/personen/",
+        ),
+    )
+
+
+def run(
+    data_dir: Path,
+    stats: list[store.Stat],
+    misplaced: list[store.Plek],
+    vandaag: dt.date,
+    *,
+    use_cache: bool,
+) -> list[Finding]:
+    previous: dict[str, tuple[Any, ...]] = (
+        store.read_cache(data_dir, "bestanden") if use_cache else None
+    ) or {}
+    entries: dict[str, Entry] = {}
+    changed = len(previous) != len(stats)
+    for st in stats:
+        old = previous.get(st.toon)
+        if old is not None and (old[0], old[1]) == (st.mtime_ns, st.size):
+            entries[st.toon] = Entry(*old)
+        else:
+            entries[st.toon] = _check_file(st)
+            changed = True
+
+    findings = [_misplaced(p) for p in misplaced]
+    per_soort: dict[str, dict[str, Rec]] = {s.naam: {} for s in SOORTEN}
+    for st in stats:
+        entry = entries[st.toon]
+        findings.extend(_finding(st.toon, row) for row in entry.rows)
+        if entry.record_id is None:
+            continue
+        same = per_soort[st.soort.naam].get(entry.record_id)
+        if same is not None:
+            findings.append(
+                _finding(
+                    st.toon,
+                    (
+                        0,
+                        0,
+                        "dubbel-id",
+                        f"het id '{entry.record_id}' is ook gebruikt in {same.bestand}",
+                        ("id",),
+                        None,
+                    ),
+                )
+            )
+            continue
+        per_soort[st.soort.naam][entry.record_id] = Rec(
+            st.toon, entry.record_id, entry.feiten, entry.refs
+        )
+
+    root = store.display_root(data_dir)
+    mappen = {s.naam: f"{data_dir.name}/{s.map}" for s in SOORTEN}
+    index = Index.build(vandaag, mappen, per_soort)
+    for check in CHECKS.values():
+        if check.cross is not None:
+            findings.extend(
+                _finding(m.bestand, (0, 0, check.naam, m.bericht, m.pad, m.hint))
+                for m in check.cross(index)
+            )
+    findings, located = _place(root, findings, entries)
+    findings.sort()
+    if use_cache and (changed or located):
+        store.write_cache(data_dir, "bestanden", {k: e.dump() for k, e in entries.items()})
+    return findings
+
+
+def _place(
+    root: Path, findings: list[Finding], entries: dict[str, Entry]
+) -> tuple[list[Finding], bool]:
+    """Fill in lines and columns of findings that have only a path, composing each file
+    at most once and remembering the places in the file's cache entry."""
+    todo: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(findings):
+        if f.regel == 0 and (f.pad or f.bestand.endswith(".yaml")):
+            todo[f.bestand].append(i)
+    located = False
+    for bestand, indices in todo.items():
+        entry = entries.get(bestand)
+        posities = entry.posities if entry is not None else {}
+        node: Any = None
+        composed = False
+        for i in indices:
+            f = findings[i]
+            if f.pad not in posities:
+                if not composed:
+                    try:
+                        node = compose((root / bestand).read_text(encoding="utf-8"))
+                    except (OSError, UnicodeDecodeError):
+                        node = None
+                    composed = True
+                posities[f.pad] = locate(node, f.pad)
+                located = True
+            findings[i] = f.placed(*posities[f.pad])
+    return findings, located

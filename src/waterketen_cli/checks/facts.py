@@ -1,0 +1,143 @@
+"""What the checks across records need to know of each record, as plain data.
+
+A record's facts are a pure function of its file, so they are cached with the file
+(marshal-able: text, numbers, lists, tuples, dicts). A run in which one file changed
+re-reads and re-validates that file only; the cross checks work on the facts of all.
+Dates are ISO text, which sorts and compares like the dates themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from waterketen_cli.checks.findings import Pad
+from waterketen_cli.models import Record
+from waterketen_cli.models.introspect import references
+from waterketen_cli.models.records import (
+    Actie,
+    Cluster,
+    Organisatie,
+    Overleg,
+    Regio,
+    Vergadering,
+)
+from waterketen_cli.models.types import Waardesoort
+
+Feiten = dict[str, Any]
+#: (path, kind, id): one reference from a record to another.
+Ref = tuple[Pad, str, str]
+
+
+def extract(record: Record) -> tuple[Feiten, list[Ref]]:
+    """The facts of one validated record, and every reference it makes."""
+    refs = [(r.pad, r.soort, r.waarde) for r in references(record)]
+    return _facts(record), refs
+
+
+def _facts(record: Record) -> Feiten:
+    match record:
+        case Regio():
+            return {
+                "themas": [t.id for t in record.themas],
+                "indicatoren": {
+                    i.id: (i.waardesoort == Waardesoort.JA_NEE, i.eenheid)
+                    for i in record.indicatoren
+                },
+                "maanden": record.programma_verouderd_na_maanden,
+            }
+        case Organisatie():
+            return {"soort": record.soort.value, "partner": record.partner}
+        case Cluster():
+            return {
+                "gemeenten": list(record.gemeenten),
+                "waterschappen": list(record.waterschappen),
+                "waterbedrijven": list(record.waterbedrijven),
+                "coordinator": record.coordinator,
+                "waterteam": record.waterteam,
+                "bijgewerkt": [a.bijgewerkt.isoformat() for a in record.programma],
+                "metingen": [
+                    (m.indicator, isinstance(m.waarde, bool), m.peildatum.isoformat())
+                    for m in record.metingen
+                ],
+            }
+        case Overleg():
+            return {
+                "soort": record.soort.value,
+                "cluster": record.cluster,
+                "voorzitter": record.voorzitter,
+                "leden": [(lid.persoon, lid.rol.value) for lid in record.leden],
+            }
+        case Vergadering():
+            return {
+                "datum": record.datum.isoformat(),
+                "status": record.status.value,
+                "agendapunten": len(record.agenda),
+                "besluiten": [b.nummer for b in record.besluiten],
+            }
+        case Actie():
+            return {
+                "status": record.status.value,
+                "deadline": record.deadline.isoformat(),
+                "vergadering": record.vergadering,
+                "agendapunt": record.agendapunt,
+                "afgerond_op": record.afgerond_op.isoformat() if record.afgerond_op else None,
+            }
+    return {}
+
+
+@dataclass(frozen=True)
+class Rec:
+    """One valid record as the cross checks see it."""
+
+    bestand: str
+    id: str
+    feiten: Feiten
+    refs: list[Ref]
+
+
+@dataclass
+class Index:
+    """All valid records by kind and id, with what the region defines."""
+
+    vandaag: dt.date
+    mappen: dict[str, str]  # kind -> folder as shown, e.g. data/personen
+    per_soort: dict[str, dict[str, Rec]]
+    regio: Rec | None = None
+    themas: dict[str, None] = field(default_factory=dict)
+    indicatoren: dict[str, tuple[bool, str]] = field(
+        default_factory=dict
+    )  # id -> (ja/nee, eenheid)
+    besluiten: dict[str, tuple[str, Pad]] = field(default_factory=dict)  # nummer -> first place
+
+    @classmethod
+    def build(
+        cls, vandaag: dt.date, mappen: dict[str, str], per_soort: dict[str, dict[str, Rec]]
+    ) -> Index:
+        index = cls(vandaag, mappen, per_soort)
+        regios = index.of("regio")
+        if regios:
+            index.regio = regios[0]
+            index.themas = dict.fromkeys(regios[0].feiten["themas"])
+            index.indicatoren = {k: tuple(v) for k, v in regios[0].feiten["indicatoren"].items()}
+        for rec in index.of("vergadering"):
+            for i, nummer in enumerate(rec.feiten["besluiten"]):
+                index.besluiten.setdefault(nummer, (rec.bestand, ("besluiten", i, "nummer")))
+        return index
+
+    def of(self, soort: str) -> list[Rec]:
+        return list(self.per_soort.get(soort, {}).values())
+
+    def get(self, soort: str, record_id: str | None) -> Rec | None:
+        return self.per_soort.get(soort, {}).get(record_id or "")
+
+    def known(self, soort: str) -> dict[str, Any]:
+        """The ids a reference of this kind may name."""
+        if soort == "thema":
+            return self.themas
+        if soort == "indicator":
+            return self.indicatoren
+        if soort == "besluit":
+            return self.besluiten
+        return self.per_soort.get(soort, {})
