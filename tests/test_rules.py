@@ -184,3 +184,28 @@ def test_list_of_checks(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
         "actie-verlopen",
     ):
         assert f"\n{name} " in "\n" + result.out
+
+
+def test_a_broken_record_does_not_cascade(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    """A coordinator whose file fails is reported once, not at every reference to her."""
+    edit(repo, "personen/p-kuipers.yaml", "naam: Marieke Kuipers", "naam:")
+    edit(repo, "clusters/waterpas.yaml", "  - gemeente-groningen\n", "gemeente-groningen\n")
+    found = findings(capsys, repo)
+    assert [(f["bestand"], f["check"], f["bericht"]) for f in found] == [
+        (
+            "data/clusters/waterpas.yaml",
+            "yaml",
+            "geen geldige YAML: verwachtte een ':' na de sleutel",
+        ),
+        ("data/personen/p-kuipers.yaml", "schema", "is leeg"),
+    ]
+
+
+def test_yaml_tags_are_refused(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    edit(repo, "organisaties/wmd.yaml", "soort: waterbedrijf", "soort: !!python/object:os.system x")
+    f = only(findings(capsys, repo))
+    assert (f["check"], f["regel"], f["bericht"]) == (
+        "yaml",
+        line_of(repo, "organisaties/wmd.yaml", "soort:"),
+        "geen geldige YAML: records gebruiken geen YAML-labels (tags)",
+    )

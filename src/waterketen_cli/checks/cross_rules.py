@@ -34,11 +34,10 @@ def check_references(index: Index) -> Iterator[Melding]:
     for per_id in index.per_soort.values():
         for rec in per_id.values():
             for pad, soort, waarde in rec.refs:
-                known = index.known(soort)
-                if waarde in known:
+                if not index.unknown(soort, waarde):
                     continue
                 adjective, noun = _NAAM[soort]
-                hint = suggest(waarde, known)
+                hint = suggest(waarde, index.known(soort))
                 if hint is None:
                     elsewhere = [s for s, ids in index.per_soort.items() if waarde in ids]
                     if elsewhere:
@@ -49,7 +48,7 @@ def check_references(index: Index) -> Iterator[Melding]:
 @cross_check("regio", Ernst.FOUT, "er is precies één regiorecord")
 def check_regio(index: Index) -> Iterator[Melding]:
     regios = index.of("regio")
-    if not regios:
+    if not regios and index.complete("regio"):
         yield Melding(
             index.mappen["regio"],
             (),
@@ -92,6 +91,8 @@ def check_clusters(index: Index) -> Iterator[Melding]:
                         "een gemeente hoort bij één cluster: haal haar uit een van beide",
                     )
                 placed[org_id].append(cluster.id)
+    if not index.complete("cluster"):
+        return  # a cluster that could not be read may hold the missing partner
     for org in index.of("organisatie"):
         soort = org.feiten["soort"]
         if org.feiten["partner"] and soort in ("gemeente", "waterschap") and not placed[org.id]:
@@ -114,12 +115,13 @@ def check_coordinators(index: Index) -> Iterator[Melding]:
         o for o in index.of("overleg") if o.feiten["soort"] == "clustercoordinatorenoverleg"
     ]
     if not overleggen:
-        yield Melding(
-            index.mappen["overleg"],
-            (),
-            "er is geen clustercoördinatorenoverleg",
-            "maak een overleg met 'soort: clustercoordinatorenoverleg'",
-        )
+        if index.complete("overleg"):
+            yield Melding(
+                index.mappen["overleg"],
+                (),
+                "er is geen clustercoördinatorenoverleg",
+                "maak een overleg met 'soort: clustercoordinatorenoverleg'",
+            )
         return
     for extra in overleggen[1:]:
         yield Melding(extra.bestand, ("soort",), "er mag maar één clustercoördinatorenoverleg zijn")
@@ -161,6 +163,8 @@ def check_coordinators(index: Index) -> Iterator[Melding]:
                 f"het waterteam wordt voorgezeten door de clustercoördinator '{coordinator}', "
                 f"niet door '{team.feiten['voorzitter']}'",
             )
+    if not index.complete("cluster"):
+        return  # the cluster a coordinator coordinates may be the one that failed
     for i, (persoon, rol) in enumerate(cco.feiten["leden"]):
         if rol == "clustercoordinator" and persoon not in seen:
             yield Melding(

@@ -161,10 +161,14 @@ def run(
 
     findings = [_misplaced(p) for p in misplaced]
     per_soort: dict[str, dict[str, Rec]] = {s.naam: {} for s in SOORTEN}
+    kapot: dict[str, set[str]] = {s.naam: set() for s in SOORTEN}
     for st in stats:
         entry = entries[st.toon]
         findings.extend(_finding(st.toon, row) for row in entry.rows)
         if entry.record_id is None:
+            # Present but not valid: its own file says why. References to it are not
+            # reported as unknown, and checks that need all of its kind hold back.
+            kapot[st.soort.naam].add(st.naam.removesuffix(".yaml"))
             continue
         same = per_soort[st.soort.naam].get(entry.record_id)
         if same is not None:
@@ -188,7 +192,7 @@ def run(
 
     root = store.display_root(data_dir)
     mappen = {s.naam: f"{data_dir.name}/{s.map}" for s in SOORTEN}
-    index = Index.build(vandaag, mappen, per_soort)
+    index = Index.build(vandaag, mappen, per_soort, kapot)
     for check in CHECKS.values():
         if check.cross is not None:
             findings.extend(

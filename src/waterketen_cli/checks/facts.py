@@ -110,12 +110,19 @@ class Index:
         default_factory=dict
     )  # id -> (ja/nee, eenheid)
     besluiten: dict[str, tuple[str, Pad]] = field(default_factory=dict)  # nummer -> first place
+    # Per kind, the ids (file names) of records that are there but did not pass their
+    # model. While a kind has any, the checks that need all of that kind hold back.
+    kapot: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
-        cls, vandaag: dt.date, mappen: dict[str, str], per_soort: dict[str, dict[str, Rec]]
+        cls,
+        vandaag: dt.date,
+        mappen: dict[str, str],
+        per_soort: dict[str, dict[str, Rec]],
+        kapot: dict[str, set[str]] | None = None,
     ) -> Index:
-        index = cls(vandaag, mappen, per_soort)
+        index = cls(vandaag, mappen, per_soort, kapot={k: v for k, v in (kapot or {}).items() if v})
         regios = index.of("regio")
         if regios:
             index.regio = regios[0]
@@ -132,12 +139,29 @@ class Index:
     def get(self, soort: str, record_id: str | None) -> Rec | None:
         return self.per_soort.get(soort, {}).get(record_id or "")
 
-    def known(self, soort: str) -> dict[str, Any]:
-        """The ids a reference of this kind may name."""
-        if soort == "thema":
-            return self.themas
-        if soort == "indicator":
-            return self.indicatoren
+    def complete(self, soort: str) -> bool:
+        """Every record of this kind passed its model."""
+        return soort not in self.kapot
+
+    def unknown(self, soort: str, record_id: str) -> bool | None:
+        """Whether a reference names nothing; None when that cannot be told, because
+        the record that would define it did not pass its model."""
+        if soort in ("thema", "indicator"):
+            if not self.complete("regio"):
+                return None
+            return record_id not in (self.themas if soort == "thema" else self.indicatoren)
         if soort == "besluit":
-            return self.besluiten
-        return self.per_soort.get(soort, {})
+            return None if not self.complete("vergadering") else record_id not in self.besluiten
+        if record_id in self.kapot.get(soort, ()):
+            return False
+        return record_id not in self.per_soort.get(soort, {})
+
+    def known(self, soort: str) -> list[str]:
+        """The ids a reference of this kind may name, for suggestions."""
+        if soort == "thema":
+            return list(self.themas)
+        if soort == "indicator":
+            return list(self.indicatoren)
+        if soort == "besluit":
+            return list(self.besluiten)
+        return list(self.per_soort.get(soort, {}))

@@ -59,6 +59,8 @@ def _message(
     kind = err["type"]
     ctx: dict[str, Any] = dict(err.get("ctx") or {})
     shown = _short(err.get("input"))
+    if err.get("input", 0) is None and kind != "missing":
+        return "is leeg", "vul een waarde in, of laat het veld weg als het niet verplicht is"
     if kind == "missing":
         return "verplicht veld ontbreekt", f"voeg '{path[-1]}:' toe"
     if kind == "extra_forbidden":

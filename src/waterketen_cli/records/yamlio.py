@@ -244,6 +244,11 @@ _MESSAGES: tuple[tuple[str, str, str | None], ...] = (
         "gebruik enkele aanhalingstekens",
     ),
     ("een sleutel moet tekst zijn", "", "gebruik tekst als sleutel"),
+    (
+        "could not determine a constructor for the tag",
+        "records gebruiken geen YAML-labels (tags)",
+        "verwijder het label dat met '!' begint",
+    ),
 )
 
 
