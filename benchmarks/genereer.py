@@ -16,10 +16,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import re
 import sys
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +36,7 @@ from vocabulary import (
     THEMES,
     TOPICS,
 )
+from waterketen_cli.models.base import slugify
 from yaml_writer import Quoted, Record, to_yaml
 
 #: The reference date of the synthetic world; fixed so that output is deterministic.
@@ -57,18 +56,15 @@ KINDS: dict[str, str] = {
 
 
 def slug(text: str, max_length: int = 60) -> str:
-    """A lowercase id from a name: ascii letters, digits and single hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    result = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(result) > max_length:
-        result = result[:max_length].rsplit("-", 1)[0]
-    return result or "x"
+    """A lowercase id from a name (never empty)."""
+    return slugify(text, max_length) or "x"
 
 
-def _unique(base: str, taken: set[str]) -> str:
+def _unique(base: str, taken: set[str], separator: str = "-") -> str:
+    """``base``, or ``base<separator>2``, 3, … when taken; the result is marked taken."""
     candidate, number = base, 2
     while candidate in taken:
-        candidate = f"{base}-{number}"
+        candidate = f"{base}{separator}{number}"
         number += 1
     taken.add(candidate)
     return candidate
@@ -165,7 +161,7 @@ class _Generator:
             if name not in self.names:
                 self.names.add(name)
                 return name
-        return _unique_name(self.rng.choice(PLACE_STEMS) + "veen", self.names)
+        return _unique(self.rng.choice(PLACE_STEMS) + "veen", self.names, " ")
 
     def date_between(self, start: dt.date, end: dt.date) -> dt.date:
         return start + dt.timedelta(days=self.rng.randint(0, max(0, (end - start).days)))
@@ -281,7 +277,7 @@ class _Generator:
         }
         for index, group in enumerate(groups):
             place = self.org_name[group[0]]
-            name = _unique_name(rng.choice(CLUSTER_PREFIXES) + place, self.cluster_names)
+            name = _unique(rng.choice(CLUSTER_PREFIXES) + place, self.cluster_names, " ")
             cluster_id = _unique(slug(name, 40), self.ids)
             boards = [water_boards[index % len(water_boards)]]
             if rng.random() < 0.3 and len(water_boards) > 1:
@@ -974,15 +970,6 @@ def _standing_items(cco: bool) -> list[Record]:
 
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _unique_name(base: str, taken: set[str]) -> str:
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate = f"{base} {number}"
-        number += 1
-    taken.add(candidate)
-    return candidate
 
 
 # --- public API --------------------------------------------------------------------------

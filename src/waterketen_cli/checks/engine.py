@@ -16,8 +16,9 @@ from waterketen_cli.checks import record_rules as _record_rules  # noqa: F401 - 
 from waterketen_cli.checks.facts import Index, Rec, extract
 from waterketen_cli.checks.findings import Ernst, Finding, Pad, suggest
 from waterketen_cli.checks.registry import CHECKS, Check, register
-from waterketen_cli.checks.schema import slugify, validate_record
+from waterketen_cli.checks.schema import validate_record
 from waterketen_cli.models import SLUG_PATTERN, SOORTEN
+from waterketen_cli.models.base import slugify
 from waterketen_cli.records import store
 from waterketen_cli.records.yamlio import compose, decode, locate, parse
 

@@ -11,20 +11,13 @@ from pydantic_core import ErrorDetails
 
 from waterketen_cli.checks.findings import Ernst, Finding, Pad, suggest
 from waterketen_cli.models import SLUG_PATTERN, Record
+from waterketen_cli.models.base import slugify
 from waterketen_cli.models.introspect import field_names
 
 
 def _short(value: Any) -> str:
     text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= 40 else text[:37] + "…"
-
-
-def slugify(value: str) -> str:
-    """The nearest valid id, for a hint."""
-    text = value.lower()
-    for a, b in (("ë", "e"), ("ö", "o"), ("é", "e"), ("ï", "i"), ("ü", "u"), ("'", "")):
-        text = text.replace(a, b)
-    return "-".join(re.findall(r"[a-z0-9]+", text))
 
 
 def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[Pad, Any]:

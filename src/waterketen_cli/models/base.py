@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -9,6 +11,16 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 #: A record id: a lowercase slug. It can never name a path outside ``data/``.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """The id nearest to a name: 'Kop van Drenthe' -> 'kop-van-drenthe'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    result = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(result) > max_length:
+        result = result[:max_length].rsplit("-", 1)[0]
+    return result
+
 
 Id = Annotated[
     str,
