@@ -62,16 +62,6 @@ def _finding(bestand: str, row: Row) -> Finding:
 def _check_file(st: store.Stat) -> Entry:
     """Everything about one file that does not depend on other files or on the day."""
     entry = Entry(st.mtime_ns, st.size, [], None, {}, [], {})
-    try:
-        with open(st.pad, "rb") as fh:
-            raw = fh.read()
-    except OSError as error:
-        entry.rows.append((1, 1, "yaml", f"kan het bestand niet lezen: {error.strerror}", (), None))
-        return entry
-    data, problems = parse(raw)
-    entry.rows.extend((p.regel, p.kolom, "yaml", p.bericht, (), p.hint) for p in problems)
-    if data is None:
-        return entry
     stem = st.naam.removesuffix(".yaml")
     if not _SLUG.match(stem):
         entry.rows.append(
@@ -84,6 +74,16 @@ def _check_file(st: store.Stat) -> Entry:
                 f"hernoem het bestand naar '{slugify(stem)}.yaml'",
             )
         )
+    try:
+        with open(st.pad, "rb") as fh:
+            raw = fh.read()
+    except OSError as error:
+        entry.rows.append((1, 1, "yaml", f"kan het bestand niet lezen: {error.strerror}", (), None))
+        return entry
+    data, problems = parse(raw)
+    entry.rows.extend((p.regel, p.kolom, "yaml", p.bericht, (), p.hint) for p in problems)
+    if data is None:
+        return entry
     unplaced: list[tuple[str, Pad, str, str | None, bool]] = []
     record_id = data.get("id")
     if isinstance(record_id, str) and record_id != stem and _SLUG.match(stem):
