@@ -42,6 +42,7 @@ SOORTEN: tuple[Soort, ...] = (
     Soort("vergadering", "vergaderingen", "Vergadering"),
     Soort("project", "projecten", "Project"),
     Soort("actie", "acties", "Actie"),
+    Soort("agendavoorstel", "agendavoorstellen", "Agendavoorstel"),
 )
 
 SOORT_PER_MAP: dict[str, Soort] = {s.map: s for s in SOORTEN}

@@ -45,6 +45,7 @@ from waterketen_cli.models.types import (
     Tijd,
     VastPunt,
     Vergaderstatus,
+    Voorstelstatus,
     Waardesoort,
 )
 
@@ -289,13 +290,43 @@ class Project(Record):
     besluit: BesluitRef | None = Field(
         default=None, description="Het besluit waarmee het project is goedgekeurd."
     )
+    besluitvorming: OverlegRef | None = Field(
+        default=None,
+        description="Het overleg dat over het voorstel besluit; standaard het "
+        "clustercoördinatorenoverleg.",
+    )
+
+
+class Agendavoorstel(Record):
+    """A proposal for the agenda of a body, one file each so that pull requests merge."""
+
+    overleg: OverlegRef = Field(description="Het overleg op wiens agenda het punt moet.")
+    titel: Tekst
+    behandelvorm: Behandelvorm
+    indiener: PersoonRef
+    presentator: PersoonRef | None = None
+    duur: Minuten = 15
+    toelichting: Tekst | None = None
+    stukken: list[Stuk] = Field(default_factory=list)
+    vertrouwelijk: bool = False
+    project: ProjectRef | None = None
+    agendaleden: list[OrganisatieRef] = Field(default_factory=list)
+    voorbereid_in: VergaderingRef | None = Field(
+        default=None,
+        description="De vergadering die het punt voorbereidde (bijv. het CCO voor de stuurgroep).",
+    )
+    vergadering: VergaderingRef | None = Field(
+        default=None,
+        description="De vergadering waarop het geagendeerd is; leeg: de eerstvolgende.",
+    )
+    status: Voorstelstatus
 
 
 class Actie(Record):
     omschrijving: Tekst
     actiehouder: PersoonRef
     deadline: Datum
-    status: Actiestatus = Actiestatus.OPEN
+    status: Actiestatus
     vergadering: VergaderingRef | None = None
     agendapunt: int | None = Field(default=None, ge=1)
     cluster: ClusterRef | None = None

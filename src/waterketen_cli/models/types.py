@@ -194,6 +194,12 @@ class Financieringsstatus(StrEnum):
     TOEGEZEGD = "toegezegd"
 
 
+class Voorstelstatus(StrEnum):
+    INGEDIEND = "ingediend"
+    GEAGENDEERD = "geagendeerd"
+    INGETROKKEN = "ingetrokken"
+
+
 class Actiestatus(StrEnum):
     OPEN = "open"
     AFGEROND = "afgerond"

@@ -1,0 +1,70 @@
+"""All valid records of a data folder as models, for the commands that read them.
+
+A file that does not pass its model is left out and named in ``overgeslagen``: a
+command works on what is valid and says what it skipped (``validate`` says why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from waterketen_cli.models.base import Record
+from waterketen_cli.records import store
+from waterketen_cli.records.yamlio import parse
+from waterketen_cli.soorten import SOORT_PER_NAAM, SOORTEN, Soort
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass
+class Gegevens:
+    data_dir: Path
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    paden: dict[tuple[str, str], Path] = field(default_factory=dict)
+    overgeslagen: list[str] = field(default_factory=list)
+
+    def of(self, model: type[R]) -> list[R]:
+        """All records of one kind, in file-name order."""
+        soort = soort_of(model)
+        return [r for r in self.records.get(soort.naam, {}).values() if isinstance(r, model)]
+
+    def get(self, model: type[R], record_id: str | None) -> R | None:
+        record = self.records.get(soort_of(model).naam, {}).get(record_id or "")
+        return record if isinstance(record, model) else None
+
+    def path(self, soort: Soort, record_id: str) -> Path:
+        """Where a record of this kind and id lives (whether or not it exists yet)."""
+        return self.data_dir / soort.map / f"{record_id}.yaml"
+
+
+def soort_of(model: type[Record]) -> Soort:
+    for soort in SOORTEN:
+        if soort.klasse == model.__name__:
+            return soort
+    raise KeyError(model.__name__)
+
+
+def load(data_dir: Path, soorten: Iterable[str] | None = None) -> Gegevens:
+    """Read and validate the records of the given kinds (default: all)."""
+    from waterketen_cli.checks.schema import validate_record
+
+    wanted = set(soorten) if soorten is not None else set(SOORT_PER_NAAM)
+    gegevens = Gegevens(data_dir)
+    stats, _ = store.scan(data_dir)
+    for st in stats:
+        if st.soort.naam not in wanted:
+            continue
+        with open(st.pad, "rb") as fh:
+            data, _problems = parse(fh.read())
+        record = None
+        if data is not None:
+            record, _findings = validate_record(st.soort.model, data, st.toon)
+        if record is None or record.id != st.naam.removesuffix(".yaml"):
+            gegevens.overgeslagen.append(st.toon)
+            continue
+        gegevens.records.setdefault(st.soort.naam, {})[record.id] = record
+        gegevens.paden[(st.soort.naam, record.id)] = Path(st.pad)
+    return gegevens
