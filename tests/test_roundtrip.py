@@ -25,6 +25,7 @@ TEXT_FIELD = {
     "vergadering": "locatie",
     "project": "doel",
     "actie": "omschrijving",
+    "agendavoorstel": "titel",
 }
 
 # Text as people type it, including what YAML 1.1 and 1.2 read differently.
