@@ -20,9 +20,14 @@ def datum_lang(value: dt.date) -> str:
     return format_date(value, "EEEE d MMMM y", locale="nl_NL")
 
 
+def klok(value: dt.time) -> str:
+    """13.30"""
+    return f"{value.hour:02d}.{value.minute:02d}"
+
+
 def tijd(value: dt.time) -> str:
     """13.30 uur"""
-    return f"{value.hour:02d}.{value.minute:02d} uur"
+    return f"{klok(value)} uur"
 
 
 def bedrag(value: Decimal | int | float) -> str:

@@ -44,6 +44,7 @@ def environment(repo_root: Path | None) -> Environment:
         datum=dutch.datum,
         datum_lang=dutch.datum_lang,
         tijd=dutch.tijd,
+        klok=dutch.klok,
         bedrag=lambda v: dutch.bedrag(Decimal(str(v))),
         cel=markdown_cell,
         regel=markdown_line,

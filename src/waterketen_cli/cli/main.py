@@ -84,6 +84,9 @@ def _register() -> None:
 
     app.command("validate", no_args_is_help=False)(validate.validate)
     app.command("schema")(schema.schema)
+    from waterketen_cli.cli import agenda
+
+    app.add_typer(agenda.app, name="agenda")
 
 
 _register()

@@ -51,6 +51,13 @@ def print_error(bericht: str, hint: str | None = None) -> None:
     _write(segments, stderr=True)
 
 
+def print_warning(bericht: str, hint: str | None = None) -> None:
+    segments = [("let op: ", "bold yellow"), (bericht + "\n", "")]
+    if hint:
+        segments.append((f"  {hint}\n", "dim"))
+    _write(segments, stderr=True)
+
+
 def message(text: str, style: str = "") -> None:
     _write([(text + "\n", style)])
 

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from waterketen_cli.cli.common import today
 from waterketen_cli.cli.main import DataOptie, data_dir
 
 
@@ -17,21 +18,6 @@ class Formaat(StrEnum):
     tekst = "tekst"
     github = "github"
     json = "json"
-
-
-def today() -> dt.date:
-    """The day the checks judge deadlines by; ``WATERKETEN_VANDAAG`` fixes it (tests, CI)."""
-    fixed = os.environ.get("WATERKETEN_VANDAAG")
-    if fixed:
-        from waterketen_cli.errors import GebruiksFout
-
-        try:
-            return dt.date.fromisoformat(fixed)
-        except ValueError:
-            raise GebruiksFout(
-                f"WATERKETEN_VANDAAG='{fixed}' is geen datum", hint="schrijf JJJJ-MM-DD"
-            ) from None
-    return dt.date.today()
 
 
 def validate(

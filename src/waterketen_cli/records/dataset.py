@@ -35,6 +35,10 @@ class Gegevens:
         record = self.records.get(soort_of(model).naam, {}).get(record_id or "")
         return record if isinstance(record, model) else None
 
+    def path_exists(self, soort: str, record_id: str) -> bool:
+        """A file for this record is there, valid or not."""
+        return self.path(SOORT_PER_NAAM[soort], record_id).exists()
+
     def path(self, soort: Soort, record_id: str) -> Path:
         """Where a record of this kind and id lives (whether or not it exists yet)."""
         return self.data_dir / soort.map / f"{record_id}.yaml"

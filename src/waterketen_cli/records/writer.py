@@ -85,10 +85,20 @@ def to_yaml(value: Any) -> Any:
     return value
 
 
+def _lean(value: Any) -> Any:
+    """Leave out what says nothing: None, empty lists and false flags."""
+    if isinstance(value, dict):
+        return {
+            k: _lean(v) for k, v in value.items() if v is not None and v is not False and v != []
+        }
+    if isinstance(value, list):
+        return [_lean(v) for v in value]
+    return value
+
+
 def record_data(record: Record) -> CommentedMap:
-    """A record as a YAML mapping: fields in model order, defaults and empties left out."""
-    data = record.model_dump(mode="python", exclude_defaults=True)
-    result: CommentedMap = to_yaml({"id": record.id, **data})
+    """A record as a YAML mapping: fields in model order; None, [] and false left out."""
+    result: CommentedMap = to_yaml(_lean(record.model_dump(mode="python")))
     return result
 
 

@@ -1,0 +1,59 @@
+"""Small helpers shared by the commands: parsing Dutch input, writing documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+from waterketen_cli.errors import GebruiksFout
+
+
+def today() -> dt.date:
+    """The day commands judge by; ``WATERKETEN_VANDAAG`` fixes it (tests, CI)."""
+    fixed = os.environ.get("WATERKETEN_VANDAAG")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            raise GebruiksFout(
+                f"WATERKETEN_VANDAAG='{fixed}' is geen datum", hint="schrijf JJJJ-MM-DD"
+            ) from None
+    return dt.date.today()
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    """2026-04-14 or 14-04-2026."""
+    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", text.strip())
+    iso = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}" if match else text.strip()
+    try:
+        return dt.date.fromisoformat(iso)
+    except ValueError:
+        raise GebruiksFout(
+            f"{option}: '{text}' is geen datum", hint="schrijf JJJJ-MM-DD, bijv. 2026-04-14"
+        ) from None
+
+
+def parse_time(text: str, option: str) -> dt.time:
+    """13:30 or 13.30."""
+    match = re.fullmatch(r"([01]?\d|2[0-3])[:.]([0-5]\d)", text.strip())
+    if not match:
+        raise GebruiksFout(f"{option}: '{text}' is geen tijd", hint="schrijf UU:MM, bijv. 13:30")
+    return dt.time(int(match[1]), int(match[2]))
+
+
+def write_document(text: str, target: Path | None, *, overwrite: bool) -> str | None:
+    """A generated document to a file (atomically, never over an existing one unless
+    asked) or to standard output. Returns a line to tell the user, or None."""
+    if target is None:
+        print(text, end="")
+        return None
+    from waterketen_cli.records.atomic import write_text
+
+    if target.exists() and not overwrite:
+        raise GebruiksFout(
+            f"{target} bestaat al", hint="kies een ander bestand of gebruik --overschrijf"
+        )
+    write_text(target, text)
+    return f"Geschreven: {target}"

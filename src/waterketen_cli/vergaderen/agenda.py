@@ -1,0 +1,261 @@
+"""Assembling the agenda of a new meeting, the way the chair and the secretary would.
+
+Order: the standing items that open the meeting (opening, verslag, ingekomen stukken,
+mededelingen), the standing substantive items (activiteitenoverzicht, communicatie),
+then what is new: items held over at the previous meeting, agenda proposals for this
+body, projects waiting for its decision; last the closing standing items (rondvraag,
+sluiting).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from waterketen_cli import dutch
+from waterketen_cli.checks.findings import suggest
+from waterketen_cli.errors import GebruiksFout, WaterketenError
+from waterketen_cli.models.records import (
+    Agendapunt,
+    Agendavoorstel,
+    Overleg,
+    Project,
+    Stuk,
+    VastAgendapunt,
+    Vergadering,
+)
+from waterketen_cli.models.types import (
+    Behandelvorm,
+    Overlegsoort,
+    Projectstatus,
+    VastPunt,
+    Vergaderstatus,
+    Voorstelstatus,
+)
+from waterketen_cli.records.dataset import Gegevens
+
+_OPENING = (VastPunt.OPENING, VastPunt.VERSLAG, VastPunt.INGEKOMEN_STUKKEN, VastPunt.MEDEDELINGEN)
+_VAST_INHOUD = (VastPunt.ACTIVITEITENOVERZICHT, VastPunt.COMMUNICATIE)
+_SLUITING = (VastPunt.RONDVRAAG, VastPunt.SLUITING)
+_ORDER = {soort: i for i, soort in enumerate((*_OPENING, *_VAST_INHOUD, *_SLUITING))}
+
+
+@dataclass(frozen=True)
+class Agendaplan:
+    """A new meeting and the proposals that it puts on the agenda."""
+
+    vergadering: Vergadering
+    voorstellen: list[Agendavoorstel]
+    vorige: Vergadering | None
+
+
+def find_body(gegevens: Gegevens, overleg_id: str) -> Overleg:
+    overleg = gegevens.get(Overleg, overleg_id)
+    if overleg is None:
+        known = [o.id for o in gegevens.of(Overleg)]
+        raise GebruiksFout(
+            f"onbekend overleg '{overleg_id}'",
+            hint=suggest(overleg_id, known) or "bekende overleggen: " + ", ".join(known),
+        )
+    return overleg
+
+
+def default_body(gegevens: Gegevens) -> str:
+    for overleg in gegevens.of(Overleg):
+        if overleg.soort == Overlegsoort.CLUSTERCOORDINATORENOVERLEG:
+            return overleg.id
+    raise WaterketenError(
+        "er is geen clustercoördinatorenoverleg in de gegevens",
+        hint="kies een overleg met --overleg",
+    )
+
+
+def previous_meeting(gegevens: Gegevens, overleg_id: str, datum: dt.date) -> Vergadering | None:
+    earlier = [
+        v
+        for v in gegevens.of(Vergadering)
+        if v.overleg == overleg_id and v.datum < datum and v.status != Vergaderstatus.GEANNULEERD
+    ]
+    return max(earlier, key=lambda v: v.datum, default=None)
+
+
+def _standing(punt: VastAgendapunt, vorige: Vergadering | None) -> Agendapunt:
+    stukken: list[Stuk] = []
+    if punt.soort == VastPunt.VERSLAG and vorige is not None:
+        stukken = [
+            Stuk(titel=f"Concept-verslag van {dutch.datum(vorige.datum)}"),
+            Stuk(titel="Actielijst"),
+        ]
+    if punt.soort == VastPunt.ACTIVITEITENOVERZICHT:
+        stukken = [Stuk(titel="Activiteitenoverzicht van alle clusters")]
+    return Agendapunt(
+        titel=punt.titel,
+        soort=punt.soort,
+        behandelvorm=punt.behandelvorm,
+        duur=punt.duur,
+        stukken=stukken,
+    )
+
+
+def _held_over(vorige: Vergadering | None) -> list[Agendapunt]:
+    if vorige is None:
+        return []
+    return [
+        p.model_copy(
+            update={
+                "afhandeling": None,
+                "toelichting": f"Aangehouden in de vergadering van {dutch.datum(vorige.datum)}."
+                + (f" {p.toelichting}" if p.toelichting else ""),
+            }
+        )
+        for p in vorige.agenda
+        if p.afhandeling is not None and p.afhandeling.value == "aangehouden" and p.soort is None
+    ]
+
+
+def _proposals(gegevens: Gegevens, overleg_id: str, vergadering_id: str) -> list[Agendavoorstel]:
+    return [
+        v
+        for v in gegevens.of(Agendavoorstel)
+        if v.overleg == overleg_id
+        and v.status == Voorstelstatus.INGEDIEND
+        and v.vergadering in (None, vergadering_id)
+    ]
+
+
+def _from_proposal(voorstel: Agendavoorstel) -> Agendapunt:
+    return Agendapunt(
+        titel=voorstel.titel,
+        behandelvorm=voorstel.behandelvorm,
+        presentator=voorstel.presentator or voorstel.indiener,
+        duur=voorstel.duur,
+        stukken=voorstel.stukken,
+        vertrouwelijk=voorstel.vertrouwelijk,
+        project=voorstel.project,
+        agendaleden=voorstel.agendaleden,
+        toelichting=voorstel.toelichting,
+    )
+
+
+def _waiting_projects(
+    gegevens: Gegevens, overleg: Overleg, vandaag: dt.date, covered: set[str]
+) -> list[Agendapunt]:
+    """Projects with status 'voorstel' that this body decides on and that are not
+    already on the agenda of a meeting still to come."""
+    planned = {
+        p.project
+        for v in gegevens.of(Vergadering)
+        if v.datum >= vandaag and v.status != Vergaderstatus.GEANNULEERD
+        for p in v.agenda
+        if p.project
+    }
+    default = overleg.soort == Overlegsoort.CLUSTERCOORDINATORENOVERLEG
+    items = []
+    for project in gegevens.of(Project):
+        decides = project.besluitvorming == overleg.id or (
+            project.besluitvorming is None and default
+        )
+        if project.status != Projectstatus.VOORSTEL or not decides:
+            continue
+        if project.id in covered or project.id in planned:
+            continue
+        items.append(
+            Agendapunt(
+                titel=f"Projectvoorstel: {project.titel}",
+                behandelvorm=Behandelvorm.BESLUITVORMING,
+                presentator=project.trekker,
+                duur=20,
+                stukken=[
+                    Stuk(titel=f"Projectplan {project.titel}", bestand=f"projecten/{project.id}")
+                ],
+                project=project.id,
+            )
+        )
+    return items
+
+
+def plan(
+    gegevens: Gegevens,
+    overleg_id: str,
+    datum: dt.date,
+    *,
+    vandaag: dt.date,
+    begintijd: dt.time | None = None,
+    duur: int | None = None,
+    locatie: str | None = None,
+    toch: bool = False,
+) -> Agendaplan:
+    """The next meeting of a body with its concept agenda (nothing is written)."""
+    overleg = find_body(gegevens, overleg_id)
+    vergadering_id = f"{overleg.id}-{datum.isoformat()}"
+    if gegevens.get(Vergadering, vergadering_id) is not None or gegevens.path_exists(
+        "vergadering", vergadering_id
+    ):
+        raise WaterketenError(
+            f"er is al een vergadering van {overleg.naam} op {dutch.datum(datum)} ({vergadering_id})",
+            hint="kies een andere datum of bewerk de bestaande vergadering",
+        )
+    if datum < vandaag and not toch:
+        raise WaterketenError(
+            f"{dutch.datum(datum)} ligt in het verleden",
+            hint="gebruik --toch om toch een vergadering in het verleden vast te leggen",
+        )
+    start = begintijd or overleg.begintijd
+    if start is None:
+        raise GebruiksFout(
+            f"overleg '{overleg.id}' heeft geen vaste begintijd",
+            hint="geef de tijd op met --tijd 13:30",
+        )
+    plaats = locatie or overleg.locatie
+    if plaats is None:
+        raise GebruiksFout(
+            f"overleg '{overleg.id}' heeft geen vaste vergaderplaats",
+            hint="geef de plaats op met --plaats",
+        )
+    vorige = previous_meeting(gegevens, overleg.id, datum)
+    vast = sorted(overleg.vaste_agendapunten, key=lambda p: _ORDER[p.soort])
+    voorstellen = _proposals(gegevens, overleg.id, vergadering_id)
+    covered = {v.project for v in voorstellen if v.project}
+    nieuw = [*_held_over(vorige), *map(_from_proposal, voorstellen)]
+    nieuw += _waiting_projects(
+        gegevens, overleg, vandaag, covered | {p.project for p in nieuw if p.project}
+    )
+    agenda = [
+        *(_standing(p, vorige) for p in vast if p.soort not in _SLUITING),
+        *nieuw,
+        *(_standing(p, vorige) for p in vast if p.soort in _SLUITING),
+    ]
+    minuten = duur if duur is not None else sum(p.duur for p in agenda)
+    einde = dt.datetime.combine(datum, start) + dt.timedelta(minutes=minuten)
+    if einde.date() != datum:
+        raise GebruiksFout(
+            "de vergadering loopt door na middernacht", hint="kort de agenda of de duur in"
+        )
+    vergadering = Vergadering(
+        id=vergadering_id,
+        overleg=overleg.id,
+        datum=datum,
+        begintijd=start,
+        eindtijd=einde.time(),
+        locatie=plaats,
+        status=Vergaderstatus.CONCEPT,
+        agenda=agenda,
+    )
+    return Agendaplan(vergadering, voorstellen, vorige)
+
+
+@dataclass(frozen=True)
+class Tijdvak:
+    begin: dt.time
+    eind: dt.time
+
+
+def time_slots(vergadering: Vergadering) -> list[Tijdvak]:
+    """When each item starts and ends, from the start time and the durations."""
+    moment = dt.datetime.combine(vergadering.datum, vergadering.begintijd)
+    slots = []
+    for punt in vergadering.agenda:
+        end = moment + dt.timedelta(minutes=punt.duur)
+        slots.append(Tijdvak(moment.time(), end.time()))
+        moment = end
+    return slots

@@ -1,0 +1,144 @@
+"""What the meeting documents show: the context handed to the templates.
+
+The templates only lay out; every choice about what appears (and what may be
+published) is made here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from waterketen_cli.models.records import (
+    Actie,
+    Agendapunt,
+    Organisatie,
+    Overleg,
+    Persoon,
+    Stuk,
+    Vergadering,
+)
+from waterketen_cli.models.types import Actiestatus, Rol
+from waterketen_cli.records.dataset import Gegevens
+from waterketen_cli.vergaderen import openbaar
+from waterketen_cli.vergaderen.agenda import Tijdvak, time_slots
+
+_ROL = {
+    Rol.CLUSTERCOORDINATOR: "clustercoördinator",
+    Rol.WATERREGISSEUR: "waterregisseur",
+    Rol.COMMUNICATIEADVISEUR: "communicatieadviseur",
+    Rol.NOTULIST: "notulist",
+    Rol.BESTUURDER: "bestuurder",
+    Rol.MANAGER: "manager",
+    Rol.ADVISEUR: "adviseur",
+    Rol.LID: "lid",
+}
+
+
+@dataclass(frozen=True)
+class Punt:
+    nummer: int
+    punt: Agendapunt
+    tijd: Tijdvak
+    presentator: str
+    stukken: list[Stuk]
+    agendaleden: list[str]
+
+
+@dataclass(frozen=True)
+class Deelnemer:
+    naam: str
+    rol: str
+    persoon: str  # id, for the minutes skeleton
+
+
+@dataclass(frozen=True)
+class Agendalid:
+    naam: str
+    punten: list[int]
+    voor: list[str]
+
+
+def _org(gegevens: Gegevens, org_id: str) -> str:
+    org = gegevens.get(Organisatie, org_id)
+    return org.naam if org else org_id
+
+
+def agenda_items(gegevens: Gegevens, vergadering: Vergadering, *, publiek: bool) -> list[Punt]:
+    slots = dict(zip(map(id, vergadering.agenda), time_slots(vergadering), strict=True))
+    return [
+        Punt(
+            g.nummer,
+            g.punt,
+            slots[id(g.punt)],
+            openbaar.persoon(gegevens, g.punt.presentator, publiek=publiek),
+            [s for s in g.punt.stukken if not (publiek and s.vertrouwelijk)],
+            [_org(gegevens, o) for o in g.punt.agendaleden],
+        )
+        for g in openbaar.items(vergadering, publiek=publiek)
+    ]
+
+
+def members(gegevens: Gegevens, overleg: Overleg, *, publiek: bool) -> list[Deelnemer]:
+    out = []
+    for lid in overleg.leden:
+        rol = _ROL[lid.rol]
+        if lid.persoon == overleg.voorzitter:
+            rol = f"voorzitter, {rol}"
+        elif lid.persoon == overleg.secretaris:
+            rol = f"secretaris, {rol}"
+        out.append(
+            Deelnemer(openbaar.persoon(gegevens, lid.persoon, publiek=publiek), rol, lid.persoon)
+        )
+    return out
+
+
+def guests(gegevens: Gegevens, overleg: Overleg, punten: list[Punt]) -> list[Agendalid]:
+    """The agendaleden and the items they join for."""
+    out = []
+    for lid in overleg.agendaleden:
+        naam = _org(gegevens, lid.organisatie)
+        joined = [p.nummer for p in punten if naam in p.agendaleden]
+        out.append(Agendalid(naam, joined, list(lid.voor)))
+    return out
+
+
+def open_actions(
+    gegevens: Gegevens, overleg: Overleg, vergadering: Vergadering
+) -> list[dict[str, Any]]:
+    """Open actions from earlier meetings of this body, by deadline."""
+    meetings = {v.id: v for v in gegevens.of(Vergadering) if v.overleg == overleg.id}
+    rows = []
+    for actie in gegevens.of(Actie):
+        bron = meetings.get(actie.vergadering or "")
+        if actie.status != Actiestatus.OPEN or bron is None or bron.datum >= vergadering.datum:
+            continue
+        persoon = gegevens.get(Persoon, actie.actiehouder)
+        rows.append(
+            {
+                "actie": actie,
+                "actiehouder": persoon.naam if persoon else actie.actiehouder,
+                "herkomst": bron,
+            }
+        )
+    return sorted(rows, key=lambda r: (r["actie"].deadline, r["actie"].id))
+
+
+def agenda_context(
+    gegevens: Gegevens, vergadering: Vergadering, *, publiek: bool
+) -> dict[str, Any]:
+    overleg = gegevens.get(Overleg, vergadering.overleg)
+    if overleg is None:
+        raise KeyError(vergadering.overleg)
+    punten = agenda_items(gegevens, vergadering, publiek=publiek)
+    return {
+        "overleg": overleg,
+        "vergadering": vergadering,
+        "publiek": publiek,
+        "punten": punten,
+        "leden": members(gegevens, overleg, publiek=publiek),
+        "agendaleden": guests(gegevens, overleg, punten),
+        "voorzitter": openbaar.persoon(gegevens, overleg.voorzitter, publiek=publiek),
+        "secretaris": openbaar.persoon(gegevens, overleg.secretaris, publiek=publiek),
+        "acties": [] if publiek else open_actions(gegevens, overleg, vergadering),
+    }
