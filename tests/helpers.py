@@ -36,3 +36,16 @@ def invoke(capsys: pytest.CaptureFixture[str], args: list[str], cwd: Path | None
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     return Uitvoer(code, captured.out, captured.err)
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/NAME; WATERKETEN_GOLDEN_UPDATE=1 rewrites the file."""
+    path = GOLDEN / name
+    if os.environ.get("WATERKETEN_GOLDEN_UPDATE") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"golden file {path} ontbreekt: draai met WATERKETEN_GOLDEN_UPDATE=1"
+    assert text == path.read_text(encoding="utf-8"), f"afwijking van {path}"

@@ -61,7 +61,7 @@ def new(
     """
     from waterketen_cli import dutch, render
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.common import parse_date, parse_time, today
+    from waterketen_cli.cli.common import parse_date, parse_time, shown, today
     from waterketen_cli.records import dataset, writer
     from waterketen_cli.soorten import SOORT_PER_NAAM
     from waterketen_cli.vergaderen import agenda, documenten
@@ -104,22 +104,23 @@ def new(
                 mark,
             )
         )
-    overleg_naam = gegevens.records["overleg"][vergadering.overleg]
+    body = agenda.find_body(gegevens, vergadering.overleg)
     kop = (
-        f"{getattr(overleg_naam, 'naam', vergadering.overleg)}, {dutch.datum_lang(vergadering.datum)}, "
-        f"{dutch.klok(vergadering.begintijd)} – {dutch.tijd(vergadering.eindtijd)}, {vergadering.locatie}"
+        f"{body.naam}, {dutch.datum_lang(vergadering.datum)}, "
+        f"{dutch.klok(vergadering.begintijd)} – {dutch.tijd(vergadering.eindtijd)}, "
+        f"{vergadering.locatie}"
     )
     if droog:
         output.message(f"Droog: er wordt niets geschreven. {kop}")
         for change in changes:
-            output.message(f"\n# {'nieuw' if change.nieuw else 'gewijzigd'}: {change.pad}")
+            output.message(f"\n# {'nieuw' if change.nieuw else 'gewijzigd'}: {shown(change.pad)}")
             output.message(change.tekst.rstrip("\n"))
     else:
         writer.write(changes)
-        output.message(f"Vergadering aangemaakt: {path}")
+        output.message(f"Vergadering aangemaakt: {shown(path)}")
         output.message(kop)
         for change in changes[1:]:
-            output.message(f"Agendavoorstel geagendeerd: {change.pad}")
+            output.message(f"Agendavoorstel geagendeerd: {shown(change.pad)}")
     if gegevens.overgeslagen:
         output.print_warning(
             f"{len(gegevens.overgeslagen)} bestand(en) overgeslagen omdat ze niet geldig zijn",

@@ -43,6 +43,14 @@ def parse_time(text: str, option: str) -> dt.time:
     return dt.time(int(match[1]), int(match[2]))
 
 
+def shown(path: Path) -> str:
+    """A path as the user would type it: relative to where they stand, if inside."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def write_document(text: str, target: Path | None, *, overwrite: bool) -> str | None:
     """A generated document to a file (atomically, never over an existing one unless
     asked) or to standard output. Returns a line to tell the user, or None."""
@@ -56,4 +64,4 @@ def write_document(text: str, target: Path | None, *, overwrite: bool) -> str | 
             f"{target} bestaat al", hint="kies een ander bestand of gebruik --overschrijf"
         )
     write_text(target, text)
-    return f"Geschreven: {target}"
+    return f"Geschreven: {shown(target)}"

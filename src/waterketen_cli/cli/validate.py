@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

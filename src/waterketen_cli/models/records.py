@@ -217,6 +217,7 @@ class Agendapunt(Model):
     )
     afhandeling: Afhandeling | None = None
     toelichting: Tekst | None = None
+    verslag: Tekst | None = Field(default=None, description="Samenvatting van de bespreking.")
 
 
 class Besluit(Model):

@@ -60,6 +60,17 @@ def load_roundtrip(path: Path) -> CommentedMap:
     return doc
 
 
+def put(doc: CommentedMap, key: str, value: Any, order: Iterable[str]) -> None:
+    """Set a field; a new field goes where the model puts it, not at the end."""
+    if key in doc:
+        doc[key] = value
+        return
+    fields = list(order)
+    later = set(fields[fields.index(key) + 1 :]) if key in fields else set()
+    position = next((i for i, k in enumerate(doc) if k in later), len(doc))
+    doc.insert(position, key, value)
+
+
 def dump(doc: Any) -> str:
     buffer = io.StringIO()
     _yaml().dump(doc, buffer)

@@ -192,7 +192,8 @@ def plan(
         "vergadering", vergadering_id
     ):
         raise WaterketenError(
-            f"er is al een vergadering van {overleg.naam} op {dutch.datum(datum)} ({vergadering_id})",
+            f"er is al een vergadering van {overleg.naam} op {dutch.datum(datum)} "
+            f"({vergadering_id})",
             hint="kies een andere datum of bewerk de bestaande vergadering",
         )
     if datum < vandaag and not toch:

@@ -1,0 +1,108 @@
+"""``waterketen notulen``: the minutes skeleton, and processing it when filled in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from waterketen_cli.cli.main import DataOptie, data_dir
+
+app = typer.Typer(
+    help="Notulen: het skelet van het verslag maken en het ingevulde verslag verwerken.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@app.command("new")
+def new(
+    ctx: typer.Context,
+    vergadering_id: Annotated[
+        str, typer.Argument(metavar="VERGADERING", help="Id, bijv. cco-2026-12-15.")
+    ],
+    uitvoer: Annotated[
+        Path | None,
+        typer.Option(
+            "--uitvoer", "-o", help="Schrijf naar dit bestand in plaats van naar het scherm."
+        ),
+    ] = None,
+    overschrijf: Annotated[
+        bool, typer.Option("--overschrijf", help="Vervang een bestaand bestand.")
+    ] = False,
+    data: DataOptie = None,
+) -> None:
+    """Maak het skelet van het verslag: aanwezigheid, een kop per agendapunt met plaats
+    voor verslag, besluiten en acties, de actielijst en de besluitenlijst."""
+    from waterketen_cli import render
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import write_document
+    from waterketen_cli.records import dataset
+    from waterketen_cli.vergaderen import lookup, notulen
+
+    folder = data_dir(ctx, data)
+    gegevens = dataset.load(folder)
+    vergadering = lookup.meeting(gegevens, vergadering_id)
+    text = render.render(
+        folder.parent, "notulen.md.j2", **notulen.skeleton_context(gegevens, vergadering)
+    )
+    told = write_document(text, uitvoer, overwrite=overschrijf)
+    if told:
+        output.message(told)
+
+
+@app.command("verwerk")
+def verwerk(
+    ctx: typer.Context,
+    bestand: Annotated[
+        Path, typer.Argument(metavar="BESTAND", help="Het ingevulde verslag (Markdown).")
+    ],
+    droog: Annotated[
+        bool, typer.Option("--droog", help="Controleer en toon wat er zou gebeuren; schrijf niets.")
+    ] = False,
+    data: DataOptie = None,
+) -> None:
+    """Verwerk een ingevuld verslag: besluiten krijgen een nummer en komen bij de
+    vergadering, nieuwe acties worden actierecords, afgeronde acties worden gesloten,
+    de aanwezigheid wordt vastgelegd en de vergadering krijgt de status 'gehouden'.
+    Een regel die niet te lezen is, wordt met zijn regelnummer gemeld; er wordt dan
+    niets geschreven."""
+    from waterketen_cli.cli import output
+    from waterketen_cli.errors import GebruiksFout
+    from waterketen_cli.records import dataset, writer
+    from waterketen_cli.vergaderen import notulen
+
+    try:
+        text = bestand.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GebruiksFout(f"{bestand} bestaat niet") from None
+    except UnicodeDecodeError:
+        raise GebruiksFout(
+            f"{bestand} is geen UTF-8-tekst", hint="sla het verslag op als UTF-8"
+        ) from None
+    folder = data_dir(ctx, data)
+    ingevuld = notulen.read(text, str(bestand))
+    gegevens = dataset.load(folder)
+    verwerking = notulen.check(gegevens, ingevuld, text, str(bestand))
+    changes = notulen.changes(gegevens, verwerking)
+    if droog:
+        output.message("Droog: er wordt niets geschreven.")
+    else:
+        writer.write(changes)
+    v = verwerking.vergadering
+    output.message(
+        f"Vergadering {v.id}: status gehouden, {len(verwerking.ingevuld.aanwezig)} aanwezig, "
+        f"{len(verwerking.ingevuld.afgemeld)} afgemeld."
+    )
+    for nummer, agendapunt, tekst in verwerking.besluiten:
+        output.message(f"Besluit {nummer} (punt {agendapunt}): {tekst}")
+    for actie in verwerking.nieuwe_acties:
+        output.message(
+            f"Nieuwe actie {actie.id}: {actie.omschrijving} "
+            f"({actie.actiehouder}, deadline {actie.deadline.isoformat()})"
+        )
+    for actie in verwerking.afgerond:
+        output.message(f"Actie {actie.id} afgerond.")
+    for actie in verwerking.vervallen:
+        output.message(f"Actie {actie.id} vervallen.")
