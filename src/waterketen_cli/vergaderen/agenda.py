@@ -28,6 +28,7 @@ from waterketen_cli.models.types import (
     Behandelvorm,
     Overlegsoort,
     Projectstatus,
+    Rol,
     VastPunt,
     Vergaderstatus,
     Voorstelstatus,
@@ -79,7 +80,20 @@ def previous_meeting(gegevens: Gegevens, overleg_id: str, datum: dt.date) -> Ver
     return max(earlier, key=lambda v: v.datum, default=None)
 
 
-def _standing(punt: VastAgendapunt, vorige: Vergadering | None) -> Agendapunt:
+def _presenter(overleg: Overleg, soort: VastPunt) -> str:
+    """Who leads a standing item: the chair runs the meeting, the secretary brings the
+    papers, the communications adviser (if the body has one) the communication item."""
+    if soort == VastPunt.COMMUNICATIE:
+        adviser = next(
+            (lid.persoon for lid in overleg.leden if lid.rol == Rol.COMMUNICATIEADVISEUR), None
+        )
+        return adviser or overleg.secretaris
+    if soort in (VastPunt.VERSLAG, VastPunt.INGEKOMEN_STUKKEN, VastPunt.ACTIVITEITENOVERZICHT):
+        return overleg.secretaris
+    return overleg.voorzitter
+
+
+def _standing(overleg: Overleg, punt: VastAgendapunt, vorige: Vergadering | None) -> Agendapunt:
     stukken: list[Stuk] = []
     if punt.soort == VastPunt.VERSLAG and vorige is not None:
         stukken = [
@@ -92,6 +106,7 @@ def _standing(punt: VastAgendapunt, vorige: Vergadering | None) -> Agendapunt:
         titel=punt.titel,
         soort=punt.soort,
         behandelvorm=punt.behandelvorm,
+        presentator=_presenter(overleg, punt.soort),
         duur=punt.duur,
         stukken=stukken,
     )
@@ -222,9 +237,9 @@ def plan(
         gegevens, overleg, vandaag, covered | {p.project for p in nieuw if p.project}
     )
     agenda = [
-        *(_standing(p, vorige) for p in vast if p.soort not in _SLUITING),
+        *(_standing(overleg, p, vorige) for p in vast if p.soort not in _SLUITING),
         *nieuw,
-        *(_standing(p, vorige) for p in vast if p.soort in _SLUITING),
+        *(_standing(overleg, p, vorige) for p in vast if p.soort in _SLUITING),
     ]
     minuten = duur if duur is not None else sum(p.duur for p in agenda)
     einde = dt.datetime.combine(datum, start) + dt.timedelta(minutes=minuten)
