@@ -11,7 +11,11 @@ from helpers import invoke
 from waterketen_cli import __version__
 from waterketen_cli.cli.main import app
 
-COMMANDS = [c.name for c in app.registered_commands]
+COMMANDS = [c.name for c in app.registered_commands] + [
+    f"{g.name} {c.name}"
+    for g in app.registered_groups
+    for c in g.typer_instance.registered_commands
+]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -22,7 +26,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
 def test_help_is_dutch(capsys: pytest.CaptureFixture[str], command: str | None) -> None:
-    result = invoke(capsys, [command, "--help"] if command else ["--help"])
+    result = invoke(capsys, [*command.split(), "--help"] if command else ["--help"])
     assert result.code == 0
     assert result.out.startswith("Gebruik: waterketen")
     assert "Opties:" in result.out

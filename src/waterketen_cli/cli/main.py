@@ -80,13 +80,22 @@ def data_dir(ctx: typer.Context, option: str | None = None) -> Path:
 
 
 def _register() -> None:
-    from waterketen_cli.cli import schema, validate
+    from waterketen_cli.cli import kalender, schema, validate
 
     app.command("validate", no_args_is_help=False)(validate.validate)
     app.command("schema")(schema.schema)
+    app.command("kalender")(kalender.kalender)
     from waterketen_cli.cli import agenda
 
     app.add_typer(agenda.app, name="agenda")
+    from waterketen_cli.cli import notulen
+
+    app.add_typer(notulen.app, name="notulen")
+
+    from waterketen_cli.cli import acties
+
+    app.add_typer(acties.app, name="acties")
+    app.command("besluiten")(acties.besluiten)
 
 
 _register()

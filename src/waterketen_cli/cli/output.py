@@ -141,3 +141,111 @@ def findings_json(result: Resultaat, findings: Sequence[Finding]) -> None:
         ],
     }
     print(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+# --- tables: the action list and the decision register ----------------------------------
+
+if TYPE_CHECKING:
+    from waterketen_cli.vergaderen.acties import Actieregel, Besluitregel
+
+Cel = tuple[str, str]  # text, rich style ("" for none)
+
+
+def table(
+    kolommen: Sequence[str], rijen: Sequence[Sequence[Cel]], samenvatting: str, *, vast: int
+) -> None:
+    """A table with a summary line under it. In a terminal a rich table: the first
+    ``vast`` columns never wrap, the last one (the long text) gets what is left. To a
+    pipe plain text: columns aligned, the last one unpadded, one line per row."""
+    if not sys.stdout.isatty():
+        sys.stdout.write(_plain_table(kolommen, rijen) + samenvatting + "\n")
+        sys.stdout.flush()
+        return
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    natural = [
+        max(cell_len(kolom), *(cell_len(rij[i][0]) for rij in rijen))
+        for i, kolom in enumerate(kolommen)
+    ]
+    tabel = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
+    for kolom, breedte in zip(kolommen, _widths(natural, vast, console().width), strict=True):
+        tabel.add_column(kolom, width=breedte, overflow="fold")
+    for rij in rijen:
+        tabel.add_row(*(Text(text, style=style) for text, style in rij))
+    if rijen:
+        console().print(tabel, soft_wrap=False)
+    console().print(Text(samenvatting, style="bold"))
+
+
+def _widths(natural: list[int], vast: int, total: int) -> list[int]:
+    """Column widths that fit the terminal: fixed columns as wide as they need, the
+    ones between at most 24 (down to 10 in a narrow terminal), the last the rest.
+    rich's own sharing narrows the widest column first: the long text would lose."""
+    rest = total - 3 * (len(natural) - 1)  # a column's padding and the rule between
+    widths = list(natural)
+    for cap in (24, 16, 10):
+        for i in range(vast, len(natural) - 1):
+            widths[i] = min(natural[i], cap)
+        if rest - sum(widths[:-1]) >= 30:
+            break
+    widths[-1] = max(10, min(natural[-1], rest - sum(widths[:-1])))
+    return widths
+
+
+def _plain_table(kolommen: Sequence[str], rijen: Sequence[Sequence[Cel]]) -> str:
+    if not rijen:
+        return ""
+    widths = [max(len(k), *(len(rij[i][0]) for rij in rijen)) for i, k in enumerate(kolommen)]
+    lines = []
+    for cellen in [list(kolommen), *([text for text, _ in rij] for rij in rijen)]:
+        padded = [c.ljust(w) for c, w in zip(cellen[:-1], widths, strict=False)]
+        lines.append("  ".join([*padded, cellen[-1]]).rstrip() + "\n")
+    return "".join(lines)
+
+
+def json_doc(doc: object) -> None:
+    print(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+def actielijst(regels: Sequence[Actieregel], samenvatting: str) -> None:
+    from waterketen_cli import dutch
+
+    rijen = [
+        [
+            ("!" if r.verlopen else "", "bold red"),
+            (r.actie.id, ""),
+            (dutch.datum(r.actie.deadline), "red" if r.verlopen else ""),
+            (r.actie.status.value, ""),
+            (r.actiehouder, ""),
+            (r.herkomst, "dim"),
+            (r.actie.omschrijving, ""),
+        ]
+        for r in regels
+    ]
+    kolommen = ["", "id", "deadline", "status", "actiehouder", "herkomst", "omschrijving"]
+    table(kolommen, rijen, samenvatting, vast=4)
+
+
+def besluitenlijst(regels: Sequence[Besluitregel], samenvatting: str) -> None:
+    from waterketen_cli import dutch
+
+    rijen = [
+        [
+            (r.besluit.nummer, "bold"),
+            (dutch.datum(r.vergadering.datum), ""),
+            (r.vergadering.overleg, ""),
+            (r.besluit.project or "", "dim"),
+            (r.titel, ""),
+            (r.besluit.tekst, ""),
+        ]
+        for r in regels
+    ]
+    kolommen = ["nummer", "datum", "overleg", "project", "agendapunt", "besluit"]
+    table(kolommen, rijen, samenvatting, vast=2)
+
+
+def message_err(text: str, style: str = "") -> None:
+    _write([(text + "\n", style)], stderr=True)

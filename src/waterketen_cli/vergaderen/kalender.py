@@ -83,14 +83,15 @@ def kalender(gegevens: Gegevens, overleg: str | None = None) -> Calendar:
 
 def ics(calendar: Calendar) -> str:
     """The calendar as text (CRLF line ends, as RFC 5545 wants)."""
-    return calendar.to_ical().decode("utf-8")
+    data: bytes = calendar.to_ical()
+    return data.decode("utf-8")
 
 
 def beschrijving(vergadering: Vergadering, naam: str) -> str:
     """The event's description: when, the status if it matters, the public agenda."""
     regels = [
         f"{naam}, {dutch.datum_lang(vergadering.datum)}, "
-        f"{dutch.tijd(vergadering.begintijd)} tot {dutch.tijd(vergadering.eindtijd)}"
+        f"{dutch.klok(vergadering.begintijd)} tot {dutch.tijd(vergadering.eindtijd)}"
     ]
     toelichting = _TOELICHTING.get(vergadering.status)
     if toelichting:

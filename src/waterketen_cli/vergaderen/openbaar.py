@@ -34,7 +34,8 @@ def persoon(gegevens: Gegevens, persoon_id: str | None, *, publiek: bool) -> str
         return ""
     record = gegevens.get(Persoon, persoon_id)
     if record is None:
-        return persoon_id
+        # An id holds a surname: never publish it bare.
+        return "onbekende persoon" if publiek else persoon_id
     organisatie = gegevens.get(Organisatie, record.organisatie)
     org = organisatie.naam if organisatie else record.organisatie
     if publiek and not record.naam_openbaar:

@@ -1,0 +1,251 @@
+"""``waterketen acties`` (the action list), ``acties afronden`` and ``waterketen besluiten``.
+
+Thin: read the options, ask ``vergaderen.acties``, render with ``output``. Everything
+else is imported when a command runs, so that ``waterketen --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from waterketen_cli.cli.main import DataOptie, data_dir
+
+
+class Formaat(StrEnum):
+    tekst = "tekst"
+    json = "json"
+
+
+class Status(StrEnum):
+    open = "open"
+    afgerond = "afgerond"
+    vervallen = "vervallen"
+
+
+FormaatOptie = Annotated[
+    Formaat,
+    typer.Option("--format", "-f", help="Uitvoer: tekst (een tabel in de terminal) of json."),
+]
+
+app = typer.Typer(
+    name="acties",
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="[OPDRACHT] [ARGUMENTEN]...",
+)
+
+
+@app.callback(invoke_without_command=True)
+def acties(
+    ctx: typer.Context,
+    alle: Annotated[
+        bool, typer.Option("--alle", help="Toon alle acties, ook afgeronde en vervallen.")
+    ] = False,
+    status: Annotated[
+        Status | None,
+        typer.Option("--status", help="Toon alleen acties met deze status.", show_default=False),
+    ] = None,
+    actiehouder: Annotated[
+        str | None,
+        typer.Option(
+            "--actiehouder", metavar="PERSOON", help="Alleen de acties van deze persoon (id)."
+        ),
+    ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            metavar="CLUSTER",
+            help="Alleen acties van dit cluster: met dit cluster, of van een actiehouder "
+            "bij een organisatie die alleen in dit cluster zit (zoals een gemeente; een "
+            "waterschap in meer clusters telt niet mee).",
+        ),
+    ] = None,
+    overleg: Annotated[
+        str | None,
+        typer.Option(
+            "--overleg",
+            metavar="OVERLEG",
+            help="Alleen acties uit vergaderingen van dit overleg (id, bijv. cco).",
+        ),
+    ] = None,
+    verlopen: Annotated[
+        bool,
+        typer.Option("--verlopen", help="Alleen open acties waarvan de deadline voorbij is."),
+    ] = False,
+    formaat: FormaatOptie = Formaat.tekst,
+    data: DataOptie = None,
+) -> None:
+    """Toon de actielijst: standaard de open acties, op deadline.
+
+    Een ! markeert een verlopen actie: open, en de deadline ligt vóór vandaag.
+    'waterketen acties afronden ID' rondt acties af.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import today
+    from waterketen_cli.errors import GebruiksFout
+    from waterketen_cli.models.types import Actiestatus
+    from waterketen_cli.records.dataset import load
+    from waterketen_cli.vergaderen import acties as kern
+
+    if alle and status is not None:
+        raise GebruiksFout("kies --alle of --status, niet beide")
+    if verlopen and status not in (None, Status.open):
+        raise GebruiksFout(f"--verlopen gaat over open acties, niet over '{status}'")
+    statussen = (
+        frozenset()
+        if alle
+        else frozenset({Actiestatus(status.value if status else Actiestatus.OPEN)})
+    )
+    selectie = kern.ActieFilter(statussen, actiehouder, cluster, overleg, verlopen)
+    vandaag = today()
+    gegevens = load(data_dir(ctx, data), kern.ACTIE_SOORTEN)
+    regels = kern.acties(gegevens, selectie, vandaag)
+    _overgeslagen(gegevens.overgeslagen)
+    if formaat == Formaat.json:
+        output.json_doc(kern.actie_json(regels, vandaag))
+    else:
+        output.actielijst(regels, kern.actie_samenvatting(regels, selectie))
+
+
+@app.command("afronden")
+def afronden(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID", help="De acties om af te ronden.", show_default=False),
+    ],
+    op: Annotated[
+        str | None,
+        typer.Option(
+            "--op",
+            metavar="JJJJ-MM-DD",
+            help="De afronddatum. Standaard: vandaag.",
+            show_default=False,
+        ),
+    ] = None,
+    toelichting: Annotated[
+        str | None,
+        typer.Option(
+            "--toelichting",
+            metavar="TEKST",
+            help="Voeg deze tekst toe aan de toelichting van elke actie.",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOptie = None,
+) -> None:
+    """Rond acties af: status afgerond, met de datum van afronden.
+
+    Eerst worden alle acties gecontroleerd; is er één onbekend, al afgerond of
+    vervallen, of ligt de datum vóór de vergadering van de actie, dan wordt niets
+    geschreven (exitcode 1). Commentaar en volgorde in de bestanden blijven staan.
+    """
+    from functools import partial
+
+    from waterketen_cli import dutch
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import parse_date, today
+    from waterketen_cli.errors import GebruiksFout
+    from waterketen_cli.records import writer
+    from waterketen_cli.records.dataset import load
+    from waterketen_cli.soorten import SOORT_PER_NAAM
+    from waterketen_cli.vergaderen import acties as kern
+
+    vandaag = today()
+    datum = vandaag if op is None else parse_date(op, "--op")
+    if toelichting is not None and not toelichting.strip():
+        raise GebruiksFout("--toelichting is leeg", hint="laat de optie weg of geef een tekst")
+    parent_data = ctx.parent.params.get("data") if ctx.parent is not None else None
+    gegevens = load(data_dir(ctx, data or parent_data), ("actie", "vergadering"))
+    try:
+        plan = kern.afrondingen(
+            gegevens, ids, datum, vandaag, toelichting.strip() if toelichting else None
+        )
+    except kern.AfrondenGeweigerd as geweigerd:
+        for bezwaar in geweigerd.bezwaren:
+            output.print_error(bezwaar.bericht, bezwaar.hint)
+        output.message_err("Er is niets geschreven.")
+        raise typer.Exit(1) from None
+    soort = SOORT_PER_NAAM["actie"]
+    wijzigingen = [
+        writer.edit_record(
+            gegevens.paden[(soort.naam, a.actie.id)], soort, partial(kern.zet_afgerond, afronding=a)
+        )
+        for a in plan
+    ]
+    writer.write(wijzigingen)
+    for a in plan:
+        output.message(f"Actie {a.actie.id} afgerond op {dutch.datum(a.op)}.")
+
+
+def besluiten(
+    ctx: typer.Context,
+    zoek: Annotated[
+        str | None,
+        typer.Option(
+            "--zoek",
+            metavar="TEKST",
+            help="Alleen besluiten met deze tekst in het besluit of de titel van het "
+            "agendapunt (hoofdletters tellen niet).",
+        ),
+    ] = None,
+    overleg: Annotated[
+        str | None,
+        typer.Option("--overleg", metavar="OVERLEG", help="Alleen besluiten van dit overleg (id)."),
+    ] = None,
+    jaar: Annotated[
+        int | None,
+        typer.Option("--jaar", metavar="JJJJ", help="Alleen besluiten uit dit jaar."),
+    ] = None,
+    project: Annotated[
+        str | None,
+        typer.Option(
+            "--project", metavar="PROJECT", help="Alleen besluiten over dit project (id)."
+        ),
+    ] = None,
+    openbaar: Annotated[
+        bool,
+        typer.Option(
+            "--openbaar",
+            help="Laat besluiten over vertrouwelijke agendapunten weg (voor publicatie).",
+        ),
+    ] = False,
+    formaat: FormaatOptie = Formaat.tekst,
+    data: DataOptie = None,
+) -> None:
+    """Toon het besluitenregister: alle besluiten uit alle vergaderingen, nieuwste eerst.
+
+    Het register is intern: het bevat ook besluiten over vertrouwelijke agendapunten.
+    Gebruik --openbaar voor wat gepubliceerd mag worden.
+    """
+    from waterketen_cli.cli import output
+    from waterketen_cli.records.dataset import load
+    from waterketen_cli.vergaderen import acties as kern
+
+    selectie = kern.BesluitFilter(zoek, overleg, jaar, project, openbaar)
+    gegevens = load(data_dir(ctx, data), kern.BESLUIT_SOORTEN)
+    regels = kern.besluiten(gegevens, selectie)
+    _overgeslagen(gegevens.overgeslagen)
+    if formaat == Formaat.json:
+        output.json_doc(kern.besluit_json(regels, selectie))
+    else:
+        output.besluitenlijst(regels, kern.besluit_samenvatting(regels, selectie))
+
+
+def _overgeslagen(bestanden: list[str]) -> None:
+    """Files that are not valid records are left out: said, not hidden."""
+    from waterketen_cli.cli import output
+
+    if bestanden:
+        output.print_warning(
+            f"overgeslagen, geen geldig record: {', '.join(bestanden)}",
+            "voer 'waterketen validate' uit voor de details",
+        )

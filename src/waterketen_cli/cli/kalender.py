@@ -1,0 +1,77 @@
+"""``waterketen kalender``: the meetings as an iCalendar file for agenda programs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from waterketen_cli.cli.main import DataOptie, data_dir
+
+
+def kalender(
+    ctx: typer.Context,
+    overleg: Annotated[
+        str | None,
+        typer.Option(
+            "--overleg",
+            metavar="ID",
+            help="Alleen de vergaderingen van dit overleg (bijv. cco). Standaard: alle.",
+            show_default=False,
+        ),
+    ] = None,
+    uitvoer: Annotated[
+        Path | None,
+        typer.Option(
+            "--uitvoer",
+            "-o",
+            metavar="PAD",
+            help="Schrijf naar dit bestand (bijv. vergaderingen.ics). Standaard: de "
+            "standaarduitvoer.",
+            show_default=False,
+        ),
+    ] = None,
+    overschrijf: Annotated[
+        bool, typer.Option("--overschrijf", help="Overschrijf een bestaand bestand bij --uitvoer.")
+    ] = False,
+    data: DataOptie = None,
+) -> None:
+    """Maak een iCalendar-bestand (.ics) van de vergaderingen, om in een agenda te importeren.
+
+    Tijden in Europe/Amsterdam. Elke vergadering houdt bij elke export dezelfde UID,
+    zodat opnieuw importeren de afspraken bijwerkt in plaats van verdubbelt; een
+    geannuleerde vergadering komt mee als geannuleerd. De beschrijving bevat alleen
+    de openbare agendapunten: vertrouwelijke punten, namen en contactgegevens niet.
+    Dezelfde gegevens geven steeds hetzelfde bestand.
+    """
+    from waterketen_cli.checks.findings import suggest
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import write_document
+    from waterketen_cli.errors import GebruiksFout
+    from waterketen_cli.records.dataset import load
+    from waterketen_cli.vergaderen import kalender as core
+
+    gegevens = load(data_dir(ctx, data), core.SOORTEN)
+    if overleg is not None:
+        known = core.overleggen(gegevens)
+        if overleg not in known:
+            raise GebruiksFout(
+                f"onbekend overleg '{overleg}' bij --overleg",
+                hint=suggest(overleg, known) or "bekende overleggen: " + ", ".join(known),
+            )
+    if uitvoer is not None and uitvoer.is_dir():
+        raise GebruiksFout(
+            f"{uitvoer} is een map", hint="geef een bestandsnaam, bijv. vergaderingen.ics"
+        )
+    if gegevens.overgeslagen:
+        output.print_warning(
+            "niet in de kalender, want niet geldig: " + ", ".join(gegevens.overgeslagen),
+            "voer 'waterketen validate' uit om te zien wat eraan schort",
+        )
+    calendar = core.kalender(gegevens, overleg)
+    if write_document(core.ics(calendar), uitvoer, overwrite=overschrijf) is not None:
+        n = len(calendar.walk("VEVENT"))
+        output.message(
+            f"{n} {'vergadering' if n == 1 else 'vergaderingen'} geschreven naar {uitvoer}"
+        )
