@@ -211,7 +211,9 @@ def test_json(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
         ),
         (
             ["--overleg", "xyz"],
-            "fout: onbekend overleg 'xyz' bij --overleg\n  gebruik een id uit data/overleggen/\n",
+            "fout: onbekend overleg 'xyz' bij --overleg\n  bekend: cco, stuurgroep, themabijeenkomst, "
+            "waterteam-kop-van-drenthe, waterteam-noord-groningen, waterteam-oost-groningen, "
+            "waterteam-waterpas, waterteam-westerkwartier\n",
         ),
         (["--alle", "--status", "open"], "fout: kies --alle of --status, niet beide\n"),
         (

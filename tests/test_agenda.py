@@ -98,7 +98,7 @@ def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], repo: Path) 
         (
             ["--datum", "2027-01-26", "--overleg", "stuurgoep"],
             2,
-            "fout: onbekend overleg 'stuurgoep'\n  bedoelde u 'stuurgroep'?",
+            "fout: onbekend overleg 'stuurgoep' bij --overleg\n  bedoelde u 'stuurgroep'?",
         ),
         (["--datum", "26-13-2027"], 2, "fout: --datum: '26-13-2027' is geen datum"),
         (["--datum", "2027-01-26", "--tijd", "25:00"], 2, "fout: --tijd: '25:00' is geen tijd"),

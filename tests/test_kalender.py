@@ -209,7 +209,7 @@ def test_unknown_body_exits_2_in_dutch(capsys: pytest.CaptureFixture[str], repo:
     assert result.code == 2
     assert result.err == (
         "fout: onbekend overleg 'gemeenteraad' bij --overleg\n"
-        "  bekende overleggen: cco, stuurgroep, themabijeenkomst, waterteam-kop-van-drenthe, "
+        "  bekend: cco, stuurgroep, themabijeenkomst, waterteam-kop-van-drenthe, "
         "waterteam-noord-groningen, waterteam-oost-groningen, waterteam-waterpas, "
         "waterteam-westerkwartier\n"
     )

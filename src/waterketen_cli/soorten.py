@@ -20,6 +20,7 @@ class Soort:
     naam: str  # singular, as users say it: "persoon"
     map: str  # folder under data/
     klasse: str  # name of the model in waterketen_cli.models.records
+    het: bool = False  # a "het"-word: "onbekend project", not "onbekende"
 
     @property
     def model(self) -> type[Record]:
@@ -27,6 +28,11 @@ class Soort:
 
         model: type[Record] = getattr(records, self.klasse)
         return model
+
+    @property
+    def onbekend(self) -> str:
+        """'onbekende persoon', 'onbekend overleg'."""
+        return f"{'onbekend' if self.het else 'onbekende'} {self.naam}"
 
     @property
     def schema_bestand(self) -> str:
@@ -37,12 +43,12 @@ SOORTEN: tuple[Soort, ...] = (
     Soort("regio", "regio", "Regio"),
     Soort("organisatie", "organisaties", "Organisatie"),
     Soort("persoon", "personen", "Persoon"),
-    Soort("cluster", "clusters", "Cluster"),
-    Soort("overleg", "overleggen", "Overleg"),
+    Soort("cluster", "clusters", "Cluster", het=True),
+    Soort("overleg", "overleggen", "Overleg", het=True),
     Soort("vergadering", "vergaderingen", "Vergadering"),
-    Soort("project", "projecten", "Project"),
+    Soort("project", "projecten", "Project", het=True),
     Soort("actie", "acties", "Actie"),
-    Soort("agendavoorstel", "agendavoorstellen", "Agendavoorstel"),
+    Soort("agendavoorstel", "agendavoorstellen", "Agendavoorstel", het=True),
 )
 
 SOORT_PER_MAP: dict[str, Soort] = {s.map: s for s in SOORTEN}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.main import DataOptie, data_dir
+from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
 app = typer.Typer(
     help="Agenda's: de volgende vergadering voorbereiden en de agenda maken.",
@@ -149,27 +148,21 @@ def render_agenda(
             help="Publieksversie: zonder vertrouwelijke punten, namen alleen met toestemming.",
         ),
     ] = False,
-    uitvoer: Annotated[
-        Path | None,
-        typer.Option(
-            "--uitvoer", "-o", help="Schrijf naar dit bestand in plaats van naar het scherm."
-        ),
-    ] = None,
-    overschrijf: Annotated[
-        bool, typer.Option("--overschrijf", help="Vervang een bestaand uitvoerbestand.")
-    ] = False,
+    uitvoer: UitvoerOptie = None,
+    overschrijf: OverschrijfOptie = False,
     data: DataOptie = None,
 ) -> None:
     """Maak de agenda van een vergadering als Markdown-document, klaar om te versturen."""
     from waterketen_cli import render
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import write_document
+    from waterketen_cli.models.records import Vergadering
     from waterketen_cli.records import dataset
     from waterketen_cli.vergaderen import documenten, lookup
 
     folder = data_dir(ctx, data)
     gegevens = dataset.load(folder)
-    vergadering = lookup.meeting(gegevens, vergadering_id)
+    vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
     context = documenten.agenda_context(gegevens, vergadering, publiek=openbaar)
     told = write_document(
         render.render(folder.parent, "agenda.md.j2", **context), uitvoer, overwrite=overschrijf

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.main import DataOptie, data_dir
+from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
 
 def kalender(
@@ -21,20 +20,8 @@ def kalender(
             show_default=False,
         ),
     ] = None,
-    uitvoer: Annotated[
-        Path | None,
-        typer.Option(
-            "--uitvoer",
-            "-o",
-            metavar="PAD",
-            help="Schrijf naar dit bestand (bijv. vergaderingen.ics). Standaard: de "
-            "standaarduitvoer.",
-            show_default=False,
-        ),
-    ] = None,
-    overschrijf: Annotated[
-        bool, typer.Option("--overschrijf", help="Overschrijf een bestaand bestand bij --uitvoer.")
-    ] = False,
+    uitvoer: UitvoerOptie = None,
+    overschrijf: OverschrijfOptie = False,
     data: DataOptie = None,
 ) -> None:
     """Maak een iCalendar-bestand (.ics) van de vergaderingen, om in een agenda te importeren.
@@ -45,21 +32,19 @@ def kalender(
     de openbare agendapunten: vertrouwelijke punten, namen en contactgegevens niet.
     Dezelfde gegevens geven steeds hetzelfde bestand.
     """
-    from waterketen_cli.checks.findings import suggest
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import write_document
     from waterketen_cli.errors import GebruiksFout
     from waterketen_cli.records.dataset import load
+    from waterketen_cli.soorten import SOORT_PER_NAAM
     from waterketen_cli.vergaderen import kalender as core
+    from waterketen_cli.vergaderen import lookup
 
     gegevens = load(data_dir(ctx, data), core.SOORTEN)
     if overleg is not None:
         known = core.overleggen(gegevens)
         if overleg not in known:
-            raise GebruiksFout(
-                f"onbekend overleg '{overleg}' bij --overleg",
-                hint=suggest(overleg, known) or "bekende overleggen: " + ", ".join(known),
-            )
+            raise lookup.unknown(SOORT_PER_NAAM["overleg"], overleg, known, "--overleg")
     if uitvoer is not None and uitvoer.is_dir():
         raise GebruiksFout(
             f"{uitvoer} is een map", hint="geef een bestandsnaam, bijv. vergaderingen.ics"

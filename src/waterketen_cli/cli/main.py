@@ -30,6 +30,21 @@ DataOptie = Annotated[
     ),
 ]
 
+#: Where a generated document goes; never over an existing file without --overschrijf.
+UitvoerOptie = Annotated[
+    Path | None,
+    typer.Option(
+        "--uitvoer",
+        "-o",
+        metavar="PAD",
+        help="Schrijf naar dit bestand. Standaard: het scherm (de standaarduitvoer).",
+        show_default=False,
+    ),
+]
+OverschrijfOptie = Annotated[
+    bool, typer.Option("--overschrijf", help="Vervang een bestaand bestand bij --uitvoer.")
+]
+
 app = typer.Typer(
     name="waterketen",
     help=(

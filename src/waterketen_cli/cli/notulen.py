@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.main import DataOptie, data_dir
+from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
 app = typer.Typer(
     help="Notulen: het skelet van het verslag maken en het ingevulde verslag verwerken.",
@@ -22,15 +22,8 @@ def new(
     vergadering_id: Annotated[
         str, typer.Argument(metavar="VERGADERING", help="Id, bijv. cco-2026-12-15.")
     ],
-    uitvoer: Annotated[
-        Path | None,
-        typer.Option(
-            "--uitvoer", "-o", help="Schrijf naar dit bestand in plaats van naar het scherm."
-        ),
-    ] = None,
-    overschrijf: Annotated[
-        bool, typer.Option("--overschrijf", help="Vervang een bestaand bestand.")
-    ] = False,
+    uitvoer: UitvoerOptie = None,
+    overschrijf: OverschrijfOptie = False,
     data: DataOptie = None,
 ) -> None:
     """Maak het skelet van het verslag: aanwezigheid, een kop per agendapunt met plaats
@@ -38,12 +31,13 @@ def new(
     from waterketen_cli import render
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import write_document
+    from waterketen_cli.models.records import Vergadering
     from waterketen_cli.records import dataset
     from waterketen_cli.vergaderen import lookup, notulen
 
     folder = data_dir(ctx, data)
     gegevens = dataset.load(folder)
-    vergadering = lookup.meeting(gegevens, vergadering_id)
+    vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
     text = render.render(
         folder.parent, "notulen.md.j2", **notulen.skeleton_context(gegevens, vergadering)
     )

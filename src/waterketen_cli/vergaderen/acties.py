@@ -14,7 +14,7 @@ from typing import Any
 
 from waterketen_cli import dutch
 from waterketen_cli.checks.findings import suggest
-from waterketen_cli.errors import GebruiksFout, WaterketenError
+from waterketen_cli.errors import WaterketenError
 from waterketen_cli.models.base import Record
 from waterketen_cli.models.records import (
     Actie,
@@ -27,7 +27,7 @@ from waterketen_cli.models.records import (
 )
 from waterketen_cli.models.types import Actiestatus
 from waterketen_cli.records.dataset import Gegevens, soort_of
-from waterketen_cli.vergaderen import openbaar
+from waterketen_cli.vergaderen import lookup, openbaar
 
 #: The kinds of record each query reads.
 ACTIE_SOORTEN = ("actie", "vergadering", "persoon", "cluster", "overleg")
@@ -35,21 +35,11 @@ BESLUIT_SOORTEN = ("vergadering", "overleg", "project")
 
 _DATUM_IN_ID = re.compile(r"-\d{4}-\d{2}-\d{2}$")
 
-#: "het cluster", "het overleg", "het project": "onbekend cluster", not "onbekende".
-_HET_WOORDEN = {"cluster", "overleg", "project"}
-
 
 def bekend(gegevens: Gegevens, model: type[Record], waarde: str | None, optie: str) -> None:
     """Refuse a filter value that names no record of this kind (exit 2, with a guess)."""
-    if waarde is None or gegevens.get(model, waarde) is not None:
-        return
-    soort = soort_of(model)
-    ids = [r.id for r in gegevens.of(model)]
-    onbekend = "onbekend" if soort.naam in _HET_WOORDEN else "onbekende"
-    raise GebruiksFout(
-        f"{onbekend} {soort.naam} '{waarde}' bij {optie}",
-        hint=suggest(waarde, ids) or f"gebruik een id uit {gegevens.data_dir.name}/{soort.map}/",
-    )
+    if waarde is not None:
+        lookup.record(gegevens, model, waarde, optie=optie)
 
 
 # --- de actielijst -------------------------------------------------------------------

@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from waterketen_cli import dutch
-from waterketen_cli.checks.findings import suggest
 from waterketen_cli.errors import GebruiksFout, WaterketenError
 from waterketen_cli.models.records import (
     Agendapunt,
@@ -34,6 +33,7 @@ from waterketen_cli.models.types import (
     Voorstelstatus,
 )
 from waterketen_cli.records.dataset import Gegevens
+from waterketen_cli.vergaderen import lookup
 
 _OPENING = (VastPunt.OPENING, VastPunt.VERSLAG, VastPunt.INGEKOMEN_STUKKEN, VastPunt.MEDEDELINGEN)
 _VAST_INHOUD = (VastPunt.ACTIVITEITENOVERZICHT, VastPunt.COMMUNICATIE)
@@ -51,14 +51,7 @@ class Agendaplan:
 
 
 def find_body(gegevens: Gegevens, overleg_id: str) -> Overleg:
-    overleg = gegevens.get(Overleg, overleg_id)
-    if overleg is None:
-        known = [o.id for o in gegevens.of(Overleg)]
-        raise GebruiksFout(
-            f"onbekend overleg '{overleg_id}'",
-            hint=suggest(overleg_id, known) or "bekende overleggen: " + ", ".join(known),
-        )
-    return overleg
+    return lookup.record(gegevens, Overleg, overleg_id, optie="--overleg")
 
 
 def default_body(gegevens: Gegevens) -> str:
