@@ -211,7 +211,8 @@ def test_json(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
         ),
         (
             ["--overleg", "xyz"],
-            "fout: onbekend overleg 'xyz' bij --overleg\n  bekend: cco, stuurgroep, themabijeenkomst, "
+            "fout: onbekend overleg 'xyz' bij --overleg\n"
+            "  bekend: cco, stuurgroep, themabijeenkomst, "
             "waterteam-kop-van-drenthe, waterteam-noord-groningen, waterteam-oost-groningen, "
             "waterteam-waterpas, waterteam-westerkwartier\n",
         ),

@@ -2,6 +2,7 @@
 
 A file that does not pass its model is left out and named in ``overgeslagen``: a
 command works on what is valid and says what it skipped (``validate`` says why).
+Parsed content is cached per file (by mtime and size), like validation's findings.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from waterketen_cli.models.base import Record
 from waterketen_cli.records import store
@@ -51,18 +52,38 @@ def soort_of(model: type[Record]) -> Soort:
     raise KeyError(model.__name__)
 
 
+def _read_all(
+    data_dir: Path, stats: list[store.Stat], present: set[str]
+) -> list[dict[str, Any] | None]:
+    """The parsed content of the given files, unchanged ones from the cache. The cache
+    keeps the files other commands read too, and forgets files that are gone."""
+    cached: dict[str, Any] = store.read_cache(data_dir, "inhoud") or {}
+    fresh = {toon: hit for toon, hit in cached.items() if toon in present}
+    changed = len(fresh) != len(cached)
+    contents = []
+    for st in stats:
+        hit = fresh.get(st.toon)
+        if hit is None or (hit[0], hit[1]) != (st.mtime_ns, st.size):
+            with open(st.pad, "rb") as fh:
+                data, _problems = parse(fh.read())
+            hit = fresh[st.toon] = (st.mtime_ns, st.size, data)
+            changed = True
+        contents.append(hit[2])
+    if changed:
+        store.write_cache(data_dir, "inhoud", fresh)
+    return contents
+
+
 def load(data_dir: Path, soorten: Iterable[str] | None = None) -> Gegevens:
     """Read and validate the records of the given kinds (default: all)."""
     from waterketen_cli.checks.schema import validate_record
 
     wanted = set(soorten) if soorten is not None else set(SOORT_PER_NAAM)
     gegevens = Gegevens(data_dir)
-    stats, _ = store.scan(data_dir)
-    for st in stats:
-        if st.soort.naam not in wanted:
-            continue
-        with open(st.pad, "rb") as fh:
-            data, _problems = parse(fh.read())
+    every = store.scan(data_dir)[0]
+    stats = [st for st in every if st.soort.naam in wanted]
+    contents = _read_all(data_dir, stats, {st.toon for st in every})
+    for st, data in zip(stats, contents, strict=True):
         record = None
         if data is not None:
             record, _findings = validate_record(st.soort.model, data, st.toon)
