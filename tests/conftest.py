@@ -31,6 +31,10 @@ def _isolated(
     monkeypatch.setenv("GIT_AUTHOR_EMAIL", "test@example.org")
     monkeypatch.setenv("GIT_COMMITTER_NAME", "Test Secretariaat")
     monkeypatch.setenv("GIT_COMMITTER_EMAIL", "test@example.org")
+    # Commits of the test repositories carry a fixed date, so output that depends on
+    # the history (what changed since a meeting) is the same on every run.
+    monkeypatch.setenv("GIT_AUTHOR_DATE", "2026-01-05T12:00:00+01:00")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-01-05T12:00:00+01:00")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     yield

@@ -169,7 +169,12 @@ def test_templates_can_be_overridden(capsys: pytest.CaptureFixture[str], repo: P
     (repo / "templates").mkdir()
     (repo / "templates" / "agenda.md.j2").write_text("Eigen agenda: {{ vergadering.id }}\n")
     result = invoke(capsys, ["agenda", "render", "cco-2026-11-17"], cwd=repo)
-    assert result.out == "Eigen agenda: cco-2026-11-17\n"
+    assert result.out.startswith(
+        "Eigen agenda: cco-2026-11-17\n\n## Bijlage: activiteitenoverzicht"
+    )
+    (repo / "templates" / "overzicht.md.j2").write_text("Eigen overzicht\n")
+    result = invoke(capsys, ["agenda", "render", "cco-2026-11-17"], cwd=repo)
+    assert result.out == "Eigen agenda: cco-2026-11-17\n\nEigen overzicht\n"
 
 
 def test_public_agenda_has_no_item_times(capsys: pytest.CaptureFixture[str], repo: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 
@@ -35,3 +36,26 @@ def bedrag(value: Decimal | int | float) -> str:
     from babel.numbers import format_currency
 
     return format_currency(value, "EUR", locale="nl_NL")
+
+
+def parse_datum(text: str) -> dt.date | None:
+    """2026-04-14 or 14-04-2026; None when it is not a date."""
+    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", text.strip())
+    iso = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}" if match else text.strip()
+    try:
+        return dt.date.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
+def getal(value: Decimal | int | float, decimals: int = 0) -> str:
+    """1.250,5: a thousands point, a decimal comma and exactly ``decimals`` decimals
+    (rounded half up, as people round by hand)."""
+    from decimal import ROUND_HALF_UP
+
+    from babel.numbers import format_decimal
+
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(rounded, format=pattern, locale="nl_NL")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from waterketen_cli.models.records import Vergadering
+    from waterketen_cli.records.dataset import Gegevens
 
 from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
@@ -164,8 +169,33 @@ def render_agenda(
     gegevens = dataset.load(folder)
     vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
     context = documenten.agenda_context(gegevens, vergadering, publiek=openbaar)
-    told = write_document(
-        render.render(folder.parent, "agenda.md.j2", **context), uitvoer, overwrite=overschrijf
-    )
+    from waterketen_cli.models.types import VastPunt
+
+    text = render.render(folder.parent, "agenda.md.j2", **context)
+    if any(p.soort == VastPunt.ACTIVITEITENOVERZICHT for p in vergadering.agenda):
+        text += "\n" + _overview_annex(folder, gegevens, vergadering, publiek=openbaar)
+    told = write_document(text, uitvoer, overwrite=overschrijf)
     if told:
         output.message(told)
+
+
+def _overview_annex(
+    folder: Path, gegevens: Gegevens, vergadering: Vergadering, *, publiek: bool
+) -> str:
+    """The activity overview as the annex of the standing item: what changed since the
+    body's previous meeting is marked."""
+    from waterketen_cli import git, render
+    from waterketen_cli.analyse import overzicht
+    from waterketen_cli.cli.common import today
+    from waterketen_cli.vergaderen.agenda import previous_meeting
+
+    vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
+    sinds = vorige.datum if vorige else None
+    changed = git.changed_since(folder / "projecten", sinds) if sinds else None
+    result = overzicht.build(
+        gegevens, today(), sinds=sinds, gewijzigde_projecten={p.stem for p in changed or ()}
+    )
+    context = overzicht.document_context(
+        gegevens, result, publiek=publiek, niveau=2, titel="Bijlage: activiteitenoverzicht clusters"
+    )
+    return render.render(folder.parent, "overzicht.md.j2", **context)

@@ -25,14 +25,14 @@ def today() -> dt.date:
 
 def parse_date(text: str, option: str) -> dt.date:
     """2026-04-14 or 14-04-2026."""
-    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", text.strip())
-    iso = f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}" if match else text.strip()
-    try:
-        return dt.date.fromisoformat(iso)
-    except ValueError:
+    from waterketen_cli.dutch import parse_datum
+
+    datum = parse_datum(text)
+    if datum is None:
         raise GebruiksFout(
             f"{option}: '{text}' is geen datum", hint="schrijf JJJJ-MM-DD, bijv. 2026-04-14"
-        ) from None
+        )
+    return datum
 
 
 def parse_time(text: str, option: str) -> dt.time:

@@ -103,6 +103,9 @@ def _register() -> None:
     from waterketen_cli.cli import agenda
 
     app.add_typer(agenda.app, name="agenda")
+    from waterketen_cli.cli import overzicht
+
+    app.command("overzicht")(overzicht.overzicht)
     from waterketen_cli.cli import notulen
 
     app.add_typer(notulen.app, name="notulen")

@@ -1,0 +1,1 @@
+"""Analyses for the meeting papers: pure functions of the records."""

@@ -1,0 +1,102 @@
+"""``waterketen overzicht``: the activity overview of all clusters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+
+
+def overzicht(
+    ctx: typer.Context,
+    sinds: Annotated[
+        str | None,
+        typer.Option(
+            "--sinds",
+            metavar="DATUM|OVERLEG|VERGADERING",
+            help="Markeer wat nieuw of gewijzigd is sinds deze datum, deze vergadering, of "
+            "de vorige vergadering van dit overleg (bijv. --sinds cco).",
+            show_default=False,
+        ),
+    ] = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Het document als Markdown in plaats van een tabel.")
+    ] = False,
+    openbaar: Annotated[
+        bool, typer.Option("--openbaar", help="Namen alleen van wie toestemming gaf.")
+    ] = False,
+    uitvoer: UitvoerOptie = None,
+    overschrijf: OverschrijfOptie = False,
+    data: DataOptie = None,
+) -> None:
+    """Het activiteitenoverzicht van alle clusters: per cluster de activiteiten en
+    projecten, per thema welke clusters actief zijn, wat clusters samen kunnen oppakken
+    en welke clusters achterblijven (met de reden)."""
+    from waterketen_cli import render
+    from waterketen_cli.analyse import overzicht as core
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import today, write_document
+    from waterketen_cli.records import dataset
+
+    folder = data_dir(ctx, data)
+    gegevens = dataset.load(folder, core.SOORTEN)
+    vandaag = today()
+    since = core.since_date(gegevens, sinds, vandaag) if sinds else None
+    result = core.build(
+        gegevens, vandaag, sinds=since, gewijzigde_projecten=_changed_projects(folder, since)
+    )
+    if markdown or uitvoer is not None:
+        context = core.document_context(gegevens, result, publiek=openbaar)
+        told = write_document(
+            render.render(folder.parent, "overzicht.md.j2", **context),
+            uitvoer,
+            overwrite=overschrijf,
+        )
+        if told:
+            output.message(told)
+        return
+    context = core.document_context(gegevens, result, publiek=openbaar)
+    persoon = context["persoon"]
+    assert callable(persoon)
+    rijen = [
+        [
+            (b.cluster.naam, "bold"),
+            ("✱" if r.nieuw else "", "yellow"),
+            (r.soort, ""),
+            (r.status, "" if r.actief else "dim"),
+            (", ".join(r.themas), ""),
+            (str(persoon(r.eigenaar)), ""),
+            (r.titel, ""),
+        ]
+        for b in result.clusters
+        for r in b.regels
+    ]
+    signalen = [f"samen oppakken — {s.cluster}: {s.reden}" for s in result.samen] + [
+        f"achterblijvend — {s.cluster}: {s.reden}" for s in result.achterblijvend
+    ]
+    samenvatting = (
+        f"{len(result.clusters)} clusters, {len(rijen)} activiteiten en projecten; "
+        f"{len(result.samen)} thema's om samen op te pakken, "
+        f"{len({s.cluster for s in result.achterblijvend})} clusters met signalen."
+    )
+    output.table(
+        ["cluster", "", "soort", "status", "thema", "eigenaar", "titel"],
+        rijen,
+        samenvatting,
+        vast=4,
+    )
+    for signaal in signalen:
+        output.message(f"- {signaal}")
+
+
+def _changed_projects(folder: Path, since: dt.date | None) -> set[str]:
+    """Projects committed or changed in the working tree after ``since`` (git)."""
+    from waterketen_cli import git
+
+    if since is None:
+        return set()
+    return {p.stem for p in git.changed_since(folder / "projecten", since) or ()}
