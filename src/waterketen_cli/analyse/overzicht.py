@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 from waterketen_cli import dutch
 from waterketen_cli.checks.cross_rules import months_before
-from waterketen_cli.models.records import Activiteit, Cluster, Project, Regio
+from waterketen_cli.models.records import Activiteit, Cluster, Persoon, Project, Regio
 from waterketen_cli.models.types import Activiteitstatus, Projectstatus
 from waterketen_cli.records.dataset import Gegevens
-from waterketen_cli.vergaderen.acties import ActieFilter, Actieregel, acties
+from waterketen_cli.vergaderen.acties import ActieFilter, acties, eigen_organisaties, in_cluster
 
 SOORTEN = (
     "regio",
@@ -209,6 +209,7 @@ def _achterblijvend(
         if 2 * aantal >= len(blokken) and peildatum > laatste_peildatum.get(indicator, dt.date.min):
             laatste_peildatum[indicator] = peildatum
     indicator_naam = {i.id: i.naam for i in regio.indicatoren} if regio else {}
+    verlopen_alle = acties(gegevens, ActieFilter(verlopen=True), vandaag)
     signals = []
     for blok in blokken:
         naam = blok.cluster.naam
@@ -230,9 +231,14 @@ def _achterblijvend(
                         naam, f"geen geplande of lopende activiteit op het regionale thema {thema}"
                     )
                 )
-        verlopen: list[Actieregel] = acties(
-            gegevens, ActieFilter(cluster=blok.cluster.id, verlopen=True), vandaag
-        )
+        eigen = eigen_organisaties(gegevens, blok.cluster.id)
+        verlopen = [
+            r
+            for r in verlopen_alle
+            if in_cluster(
+                r.actie, gegevens.get(Persoon, r.actie.actiehouder), blok.cluster.id, eigen
+            )
+        ]
         if verlopen:
             lijst = ", ".join(
                 f"{r.actie.id} (deadline {dutch.datum(r.actie.deadline)})" for r in verlopen

@@ -52,37 +52,43 @@ def soort_of(model: type[Record]) -> Soort:
     raise KeyError(model.__name__)
 
 
-def _read_all(
-    data_dir: Path, stats: list[store.Stat], present: set[str]
-) -> list[dict[str, Any] | None]:
-    """The parsed content of the given files, unchanged ones from the cache. The cache
-    keeps the files other commands read too, and forgets files that are gone."""
-    cached: dict[str, Any] = store.read_cache(data_dir, "inhoud") or {}
-    fresh = {toon: hit for toon, hit in cached.items() if toon in present}
-    changed = len(fresh) != len(cached)
+def _read_kind(data_dir: Path, soort: str, stats: list[store.Stat]) -> list[dict[str, Any] | None]:
+    """The parsed content of one kind's files, unchanged ones from that kind's cache."""
+    name = f"inhoud-{soort}"
+    cached: dict[str, Any] = store.read_cache(data_dir, name) or {}
+    fresh: dict[str, Any] = {}
+    changed = len(cached) != len(stats)
     contents = []
     for st in stats:
-        hit = fresh.get(st.toon)
+        hit = cached.get(st.toon)
         if hit is None or (hit[0], hit[1]) != (st.mtime_ns, st.size):
             with open(st.pad, "rb") as fh:
                 data, _problems = parse(fh.read())
-            hit = fresh[st.toon] = (st.mtime_ns, st.size, data)
+            hit = (st.mtime_ns, st.size, data)
             changed = True
+        fresh[st.toon] = hit
         contents.append(hit[2])
     if changed:
-        store.write_cache(data_dir, "inhoud", fresh)
+        store.write_cache(data_dir, name, fresh)
     return contents
 
 
 def load(data_dir: Path, soorten: Iterable[str] | None = None) -> Gegevens:
     """Read and validate the records of the given kinds (default: all)."""
-    from waterketen_cli.checks.schema import validate_record
-
     wanted = set(soorten) if soorten is not None else set(SOORT_PER_NAAM)
     gegevens = Gegevens(data_dir)
-    every = store.scan(data_dir)[0]
-    stats = [st for st in every if st.soort.naam in wanted]
-    contents = _read_all(data_dir, stats, {st.toon for st in every})
+    per_soort: dict[str, list[store.Stat]] = {}
+    for st in store.scan(data_dir)[0]:
+        if st.soort.naam in wanted:
+            per_soort.setdefault(st.soort.naam, []).append(st)
+    for soort, stats in per_soort.items():
+        _add(gegevens, stats, _read_kind(data_dir, soort, stats))
+    return gegevens
+
+
+def _add(gegevens: Gegevens, stats: list[store.Stat], contents: list[Any]) -> None:
+    from waterketen_cli.checks.schema import validate_record
+
     for st, data in zip(stats, contents, strict=True):
         record = None
         if data is not None:
@@ -92,4 +98,3 @@ def load(data_dir: Path, soorten: Iterable[str] | None = None) -> Gegevens:
             continue
         gegevens.records.setdefault(st.soort.naam, {})[record.id] = record
         gegevens.paden[(st.soort.naam, record.id)] = Path(st.pad)
-    return gegevens

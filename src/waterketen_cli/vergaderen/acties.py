@@ -107,6 +107,12 @@ def eigen_organisaties(gegevens: Gegevens, cluster_id: str) -> set[str]:
     return eigen
 
 
+def in_cluster(actie: Actie, persoon: Persoon | None, cluster_id: str, eigen: set[str]) -> bool:
+    """An action belongs to a cluster when it names the cluster, or when its owner works
+    for an organisation of that cluster alone (see :func:`eigen_organisaties`)."""
+    return actie.cluster == cluster_id or (persoon is not None and persoon.organisatie in eigen)
+
+
 def acties(gegevens: Gegevens, selectie: ActieFilter, vandaag: dt.date) -> list[Actieregel]:
     """The actions that pass the filter, by deadline and then id."""
     bekend(gegevens, Persoon, selectie.actiehouder, "--actiehouder")
@@ -124,10 +130,7 @@ def acties(gegevens: Gegevens, selectie: ActieFilter, vandaag: dt.date) -> list[
             continue
         if selectie.actiehouder and actie.actiehouder != selectie.actiehouder:
             continue
-        if selectie.cluster and not (
-            actie.cluster == selectie.cluster
-            or (persoon is not None and persoon.organisatie in eigen)
-        ):
+        if selectie.cluster and not in_cluster(actie, persoon, selectie.cluster, eigen):
             continue
         if selectie.overleg and overleg != selectie.overleg:
             continue
