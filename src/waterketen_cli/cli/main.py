@@ -115,6 +115,18 @@ def _register() -> None:
     app.add_typer(acties.app, name="acties")
     app.command("besluiten")(acties.besluiten)
 
+    from waterketen_cli.cli import middelen
+
+    app.command("middelen")(middelen.middelen)
+
+    from waterketen_cli.cli import project
+
+    app.add_typer(project.app, name="project")
+
+    from waterketen_cli.cli import monitor
+
+    app.command("monitor")(monitor.monitor)
+
 
 _register()
 

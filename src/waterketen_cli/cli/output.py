@@ -249,3 +249,52 @@ def besluitenlijst(regels: Sequence[Besluitregel], samenvatting: str) -> None:
 
 def message_err(text: str, style: str = "") -> None:
     _write([(text + "\n", style)], stderr=True)
+
+
+def bedragtabel(
+    kolommen: Sequence[str],
+    rijen: Sequence[Sequence[Cel]],
+    samenvatting: str,
+    *,
+    rechts: set[int],
+    vouw: set[int],
+) -> None:
+    """A table of amounts (``waterketen middelen``): the columns in ``rechts`` aligned
+    right; in a terminal only the columns in ``vouw`` (names, text) wrap, never an
+    amount, which would misread broken over two lines. To a pipe plain text."""
+    if not sys.stdout.isatty():
+        widths = [max([len(k), *(len(rij[i][0]) for rij in rijen)]) for i, k in enumerate(kolommen)]
+
+        def line(cellen: Sequence[str]) -> str:
+            padded = [
+                c.rjust(w) if i in rechts else c.ljust(w)
+                for i, (c, w) in enumerate(zip(cellen, widths, strict=True))
+            ]
+            return "  ".join(padded).rstrip() + "\n"
+
+        rows = [line(kolommen), *(line([text for text, _ in rij]) for rij in rijen)]
+        sys.stdout.write("".join(rows) + samenvatting + "\n")
+        sys.stdout.flush()
+        return
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    tabel = Table(
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        collapse_padding=True,
+        header_style="bold",
+    )
+    for i, kolom in enumerate(kolommen):
+        tabel.add_column(
+            kolom,
+            justify="right" if i in rechts else "left",
+            no_wrap=i not in vouw,
+            overflow="fold" if i in vouw else "ellipsis",
+        )
+    for rij in rijen:
+        tabel.add_row(*(Text(text, style=style) for text, style in rij))
+    console().print(tabel, soft_wrap=False)
+    console().print(Text(samenvatting, style="bold"))

@@ -98,3 +98,27 @@ def _add(gegevens: Gegevens, stats: list[store.Stat], contents: list[Any]) -> No
             continue
         gegevens.records.setdefault(st.soort.naam, {})[record.id] = record
         gegevens.paden[(st.soort.naam, record.id)] = Path(st.pad)
+
+
+def load_one(data_dir: Path, model: type[R], record_id: str) -> tuple[R | None, bool]:
+    """One record by id, without reading its whole kind; and whether its file exists
+    (a file that exists but is not a valid record gives ``(None, True)``)."""
+    import re
+
+    from waterketen_cli.checks.schema import validate_record
+    from waterketen_cli.models.base import SLUG_PATTERN
+
+    soort = soort_of(model)
+    path = data_dir / soort.map / f"{record_id}.yaml"
+    if not re.fullmatch(SLUG_PATTERN, record_id) or not path.is_file():
+        return None, False
+    data, _problems = parse(path.read_bytes())
+    record = validate_record(model, data, str(path))[0] if isinstance(data, dict) else None
+    if not isinstance(record, model) or record.id != record_id:
+        return None, True
+    return record, True
+
+
+def ids(data_dir: Path, soort: Soort) -> list[str]:
+    """The ids (file names) of one kind, valid or not."""
+    return sorted(p.stem for p in (data_dir / soort.map).glob("*.yaml"))
