@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.main import DataOptie, data_dir
+from waterketen_cli.cli.main import CommitOptie, DataOptie, data_dir
 
 
 class Formaat(StrEnum):
@@ -140,19 +140,21 @@ def afronden(
             show_default=False,
         ),
     ] = None,
+    commit: CommitOptie = False,
     data: DataOptie = None,
 ) -> None:
-    """Rond acties af: status afgerond, met de datum van afronden.
+    """
+    Rond acties af: status afgerond, met de datum van afronden.
 
-    Eerst worden alle acties gecontroleerd; is er één onbekend, al afgerond of
-    vervallen, of ligt de datum vóór de vergadering van de actie, dan wordt niets
-    geschreven (exitcode 1). Commentaar en volgorde in de bestanden blijven staan.
+        Eerst worden alle acties gecontroleerd; is er één onbekend, al afgerond of
+        vervallen, of ligt de datum vóór de vergadering van de actie, dan wordt niets
+        geschreven (exitcode 1). Commentaar en volgorde in de bestanden blijven staan.
     """
     from functools import partial
 
     from waterketen_cli import dutch
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.common import parse_date, today
+    from waterketen_cli.cli.common import parse_date, today, write_records
     from waterketen_cli.errors import GebruiksFout
     from waterketen_cli.records import writer
     from waterketen_cli.records.dataset import load
@@ -181,9 +183,12 @@ def afronden(
         )
         for a in plan
     ]
-    writer.write(wijzigingen)
+    ids_ = ", ".join(a.actie.id for a in plan)
+    told = write_records(wijzigingen, f"Actie(s) afgerond: {ids_}", commit=commit)
     for a in plan:
         output.message(f"Actie {a.actie.id} afgerond op {dutch.datum(a.op)}.")
+    for line in told:
+        output.message(line)
 
 
 def besluiten(

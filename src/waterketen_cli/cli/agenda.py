@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from waterketen_cli.models.records import Vergadering
     from waterketen_cli.records.dataset import Gegevens
 
-from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.main import CommitOptie, DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
 app = typer.Typer(
     help="Agenda's: de volgende vergadering voorbereiden en de agenda maken.",
@@ -54,6 +54,7 @@ def new(
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Toon daarna de agenda als Markdown.")
     ] = False,
+    commit: CommitOptie = False,
     data: DataOptie = None,
 ) -> None:
     """Maak de volgende vergadering van een overleg aan, met de concept-agenda.
@@ -65,7 +66,7 @@ def new(
     """
     from waterketen_cli import dutch, render
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.common import parse_date, parse_time, shown, today
+    from waterketen_cli.cli.common import parse_date, parse_time, shown, today, write_records
     from waterketen_cli.records import dataset, writer
     from waterketen_cli.soorten import SOORT_PER_NAAM
     from waterketen_cli.vergaderen import agenda, documenten
@@ -120,11 +121,15 @@ def new(
             output.message(f"\n# {'nieuw' if change.nieuw else 'gewijzigd'}: {shown(change.pad)}")
             output.message(change.tekst.rstrip("\n"))
     else:
-        writer.write(changes)
+        told = write_records(
+            changes, f"Vergadering {vergadering.id} aangemaakt met concept-agenda", commit=commit
+        )
         output.message(f"Vergadering aangemaakt: {shown(path)}")
         output.message(kop)
         for change in changes[1:]:
             output.message(f"Agendavoorstel geagendeerd: {shown(change.pad)}")
+        for line in told:
+            output.message(line)
     if gegevens.overgeslagen:
         output.print_warning(
             f"{len(gegevens.overgeslagen)} bestand(en) overgeslagen omdat ze niet geldig zijn",

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from waterketen_cli.errors import GebruiksFout
 
@@ -65,3 +66,17 @@ def write_document(text: str, target: Path | None, *, overwrite: bool) -> str | 
         )
     write_text(target, text)
     return f"Geschreven: {shown(target)}"
+
+
+def write_records(changes: list[Any], message: str, *, commit: bool) -> list[str]:
+    """Write the records of a command (validated, atomic, all or nothing) and, with
+    ``commit``, commit exactly those files. Whether they can be committed is checked
+    before anything is written. Returns lines to tell the user."""
+    from waterketen_cli import git
+    from waterketen_cli.records import writer
+
+    plan = git.prepare_commit([c.pad for c in changes]) if commit else None
+    writer.write(changes)
+    if plan is None:
+        return []
+    return [f"Gecommit: {git.commit(plan, message)} {message}"]

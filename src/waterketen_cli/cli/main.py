@@ -45,6 +45,16 @@ OverschrijfOptie = Annotated[
     bool, typer.Option("--overschrijf", help="Vervang een bestaand bestand bij --uitvoer.")
 ]
 
+#: Commit exactly the files a command wrote.
+CommitOptie = Annotated[
+    bool,
+    typer.Option(
+        "--commit",
+        help="Commit precies de geschreven bestanden (weigert als die al andere "
+        "wijzigingen hebben of als de map geen git-repository is).",
+    ),
+]
+
 app = typer.Typer(
     name="waterketen",
     help=(

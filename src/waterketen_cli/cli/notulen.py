@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.main import CommitOptie, DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
 app = typer.Typer(
     help="Notulen: het skelet van het verslag maken en het ingevulde verslag verwerken.",
@@ -55,6 +55,7 @@ def verwerk(
     droog: Annotated[
         bool, typer.Option("--droog", help="Controleer en toon wat er zou gebeuren; schrijf niets.")
     ] = False,
+    commit: CommitOptie = False,
     data: DataOptie = None,
 ) -> None:
     """Verwerk een ingevuld verslag: besluiten krijgen een nummer en komen bij de
@@ -63,8 +64,9 @@ def verwerk(
     Een regel die niet te lezen is, wordt met zijn regelnummer gemeld; er wordt dan
     niets geschreven."""
     from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import write_records
     from waterketen_cli.errors import GebruiksFout
-    from waterketen_cli.records import dataset, writer
+    from waterketen_cli.records import dataset
     from waterketen_cli.vergaderen import notulen
 
     try:
@@ -80,11 +82,17 @@ def verwerk(
     gegevens = dataset.load(folder)
     verwerking = notulen.check(gegevens, ingevuld, text, str(bestand))
     changes = notulen.changes(gegevens, verwerking)
+    v = verwerking.vergadering
+    told: list[str] = []
     if droog:
         output.message("Droog: er wordt niets geschreven.")
     else:
-        writer.write(changes)
-    v = verwerking.vergadering
+        told = write_records(
+            changes,
+            f"Verslag {v.id} verwerkt: {len(verwerking.besluiten)} besluit(en), "
+            f"{len(verwerking.nieuwe_acties)} nieuwe actie(s)",
+            commit=commit,
+        )
     output.message(
         f"Vergadering {v.id}: status gehouden, {len(verwerking.ingevuld.aanwezig)} aanwezig, "
         f"{len(verwerking.ingevuld.afgemeld)} afgemeld."
@@ -100,3 +108,5 @@ def verwerk(
         output.message(f"Actie {actie.id} afgerond.")
     for actie in verwerking.vervallen:
         output.message(f"Actie {actie.id} vervallen.")
+    for line in told:
+        output.message(line)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.main import CommitOptie, DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -124,6 +124,7 @@ def new(
     droog: Annotated[
         bool, typer.Option("--droog", help="Toon het bestand dat er zou komen; schrijf niets.")
     ] = False,
+    commit: CommitOptie = False,
     data: DataOptie = None,
 ) -> None:
     """Maak een nieuw project aan in data/projecten/ID.yaml.
@@ -191,8 +192,12 @@ def new(
         sys.stdout.write(change.tekst)
         sys.stdout.flush()
     else:
-        writer.write([change])
+        from waterketen_cli.cli.common import write_records
+
+        told = write_records([change], f"Project {project_id} aangemaakt", commit=commit)
         output.message(f"Project aangemaakt: {shown(path)}")
+        for line in told:
+            output.message(line)
         output.message(f"Maak het projectplan met: waterketen project plan {project_id}")
     for waarschuwing in projectplan.waarschuwingen(project):
         output.print_warning(waarschuwing)
