@@ -107,8 +107,8 @@ def test_processing_records_everything(
     assert result.code == 0, result.err
     assert result.out.splitlines()[:3] == [
         "Vergadering cco-2026-12-15: status gehouden, 6 aanwezig, 2 afgemeld.",
-        "Besluit B-2026-030 (punt 5): Het CCO stemt in met de energiescan | fase 1.",
-        "Besluit B-2026-031 (punt 5): De kostenverdeling gaat naar de stuurgroep.",
+        "Besluit B-cco-2026-12-15-1 (punt 5): Het CCO stemt in met de energiescan | fase 1.",
+        "Besluit B-cco-2026-12-15-2 (punt 5): De kostenverdeling gaat naar de stuurgroep.",
     ]
     data = repo / "data"
     meeting = (data / "vergaderingen" / f"{MEETING}.yaml").read_text(encoding="utf-8")

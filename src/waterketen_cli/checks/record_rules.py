@@ -4,6 +4,7 @@ are computed when the file changes and cached with it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 
 from waterketen_cli import dutch
@@ -126,12 +127,18 @@ def check_vergadering(v: Vergadering) -> Iterator[Bevinding]:
                 f"agendapunt {besluit.agendapunt} bestaat niet; "
                 f"de agenda heeft {len(v.agenda)} punten",
             )
-        if besluit.nummer[2:6] != str(v.datum.year):
+        legacy = re.fullmatch(r"B-(\d{4})-\d{3}", besluit.nummer)
+        if legacy and legacy[1] != str(v.datum.year):
             yield Bevinding(
                 ("besluiten", i, "nummer"),
                 f"besluit {besluit.nummer} heeft een ander jaar dan de vergadering "
                 f"({v.datum.year})",
-                f"nummer besluiten van deze vergadering als B-{v.datum.year}-…",
+            )
+        elif not legacy and not besluit.nummer.startswith(f"B-{v.id}-"):
+            yield Bevinding(
+                ("besluiten", i, "nummer"),
+                f"besluit {besluit.nummer} hoort niet bij deze vergadering",
+                f"nummer besluiten van deze vergadering als B-{v.id}-1, -2, …",
             )
 
 
@@ -164,7 +171,7 @@ def check_project_besluit(project: Project) -> Iterator[Bevinding]:
         yield Bevinding(
             ("status",),
             f"project met status '{project.status.value}' zonder 'besluit'",
-            "noem het besluitnummer waarmee het is goedgekeurd, bijv. 'besluit: B-2026-014'",
+            "noem het besluit waarmee het is goedgekeurd, bijv. 'besluit: B-cco-2026-12-15-1'",
         )
 
 

@@ -13,6 +13,7 @@ from waterketen_cli.checks.findings import Ernst, Finding, Pad, suggest
 from waterketen_cli.models import SLUG_PATTERN, Record
 from waterketen_cli.models.base import slugify
 from waterketen_cli.models.introspect import field_names
+from waterketen_cli.models.types import BESLUITNUMMER_PATTERN
 
 
 def _short(value: Any) -> str:
@@ -42,7 +43,10 @@ _PATTERNS: dict[str, tuple[str, Callable[[str], str | None]]] = {
         "is geen geldige id: alleen kleine letters, cijfers en koppeltekens",
         lambda v: f"bijvoorbeeld '{slugify(v)}'" if slugify(v) else None,
     ),
-    r"^B-\d{4}-\d{3}$": ("is geen besluitnummer", lambda v: "schrijf bijv. B-2026-014"),
+    BESLUITNUMMER_PATTERN: (
+        "is geen besluitnummer",
+        lambda v: "schrijf B-<vergadering>-<volgnummer>, bijv. B-cco-2026-12-15-1",
+    ),
 }
 
 

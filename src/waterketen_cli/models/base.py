@@ -94,6 +94,9 @@ IndicatorRef = Annotated[
 ]
 BesluitRef = Annotated[
     str,
-    Field(pattern=r"^B-\d{4}-\d{3}$", description="Een besluitnummer, bijv. B-2026-014."),
+    Field(
+        pattern=r"^B-(?:\d{4}-\d{3}|[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}-\d+)$",
+        description="Een besluitnummer, bijv. B-cco-2026-12-15-1 of B-2026-014.",
+    ),
     Verwijzing("besluit"),
 ]

@@ -83,9 +83,17 @@ Email = Annotated[
     str,
     Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="Een e-mailadres."),
 ]
+#: Decisions are numbered per meeting, B-<vergadering>-<n>, so that two branches that
+#: each process minutes never take the same number. Numbers of the older register
+#: (B-2026-014: per year) stay valid.
+BESLUITNUMMER_PATTERN = r"^B-(?:\d{4}-\d{3}|[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}-\d+)$"
 Besluitnummer = Annotated[
     str,
-    Field(pattern=r"^B-\d{4}-\d{3}$", description="Een besluitnummer, bijv. B-2026-014."),
+    Field(
+        pattern=BESLUITNUMMER_PATTERN,
+        description="Een besluitnummer: B-<vergadering>-<volgnummer>, bijv. "
+        "B-cco-2026-12-15-1 (oudere nummers als B-2026-014 blijven geldig).",
+    ),
 ]
 
 

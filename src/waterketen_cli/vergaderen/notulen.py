@@ -204,16 +204,6 @@ class Verwerking:
     ingevuld: Ingevuld
 
 
-def next_decision_number(gegevens: Gegevens, jaar: int) -> int:
-    numbers = [
-        int(b.nummer[7:])
-        for v in gegevens.of(Vergadering)
-        for b in v.besluiten
-        if b.nummer.startswith(f"B-{jaar}-")
-    ]
-    return max(numbers, default=0) + 1
-
-
 def check(gegevens: Gegevens, ingevuld: Ingevuld, text: str, pad: str) -> Verwerking:
     """Everything the minutes refer to must exist; every error with its line."""
     errors: list[tuple[int, str]] = []
@@ -323,12 +313,12 @@ def check(gegevens: Gegevens, ingevuld: Ingevuld, text: str, pad: str) -> Verwer
             )
     if errors:
         raise NotulenFout(pad, sorted(errors))
-    jaar = vergadering.datum.year
-    volgende = next_decision_number(gegevens, jaar)
+    # Numbered within the meeting: no other branch can take the same number.
+    volgende = len(vergadering.besluiten) + 1
     besluiten = []
     for nummer, punt in sorted(ingevuld.punten.items()):
         for tekst in punt.besluiten:
-            besluiten.append((f"B-{jaar}-{volgende:03d}", nummer, tekst))
+            besluiten.append((f"B-{vergadering.id}-{volgende}", nummer, tekst))
             volgende += 1
     return Verwerking(
         vergadering,
