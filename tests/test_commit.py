@@ -83,3 +83,17 @@ def test_minutes_and_actions_commit_with_a_dutch_message(
     assert result.code == 0, result.err
     assert git(repo, "log", "-1", "--format=%s") == "Actie(s) afgerond: cco-2026-04-07-1\n"
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_fmt_commits_what_it_formatted(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    cluster = repo / "data" / "clusters" / "waterpas.yaml"
+    text = cluster.read_text(encoding="utf-8")
+    cluster.write_text(text.replace("naam: Waterpas\n", "naam:   Waterpas\n"), encoding="utf-8")
+    git(repo, "commit", "-qam", "rommelig")
+    result = invoke(capsys, ["fmt", "--commit"], cwd=repo)
+    assert result.code == 0, result.err
+    shown = [
+        line for line in git(repo, "show", "--name-only", "--format=%s", "HEAD").split("\n") if line
+    ]
+    assert shown == ["Records in vaste vorm gezet (1 bestanden)", "data/clusters/waterpas.yaml"]
+    assert cluster.read_text(encoding="utf-8") == text

@@ -198,11 +198,15 @@ def test_shortfalls_and_requested_only_proposals_are_flagged(
 
 
 def _voeg_toe(repo: Path, project: str, regels: str) -> None:
-    """Append funding rows to the end of a project's file (financiering is last)."""
+    """Add funding rows at the end of a project's `financiering` list."""
     pad = repo / "data" / "projecten" / f"{project}.yaml"
-    tekst = pad.read_text(encoding="utf-8")
-    assert tekst.rstrip().splitlines()[-1].startswith("    status:")
-    pad.write_text(tekst + regels, encoding="utf-8")
+    lines = pad.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("financiering:\n")
+    end = next(
+        (i for i in range(start + 1, len(lines)) if not lines[i].startswith((" ", "#"))),
+        len(lines),
+    )
+    pad.write_text("".join([*lines[:end], regels, *lines[end:]]), encoding="utf-8")
 
 
 def test_funding_from_outside_too_much_and_out_of_period(

@@ -8,30 +8,6 @@ from pathlib import Path
 
 from waterketen_cli.errors import WaterketenError
 
-
-def changed_since(folder: Path, since: dt.date) -> set[Path] | None:
-    """Files below ``folder`` committed after ``since`` or changed in the working tree;
-    None when ``folder`` is not in a git repository."""
-    import git
-
-    try:
-        repo = git.Repo(folder, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        return None
-    root = Path(repo.working_tree_dir or folder)
-    changed: set[Path] = set()
-    if repo.head.is_valid():
-        log = repo.git.log(
-            f"--since={since.isoformat()} 23:59:59", "--name-only", "--format=", "--", str(folder)
-        )
-        changed |= {root / line for line in log.splitlines() if line.strip()}
-    status = repo.git.status("--porcelain", "--untracked-files=all", "--", str(folder))
-    for line in status.splitlines():
-        name = line[3:].split(" -> ")[-1].strip('"')
-        changed.add(root / name)
-    return {p.resolve() for p in changed}
-
-
 # --- commits from commands (--commit) ------------------------------------------------
 
 
@@ -91,3 +67,281 @@ def commit(plan: Commitplan, message: str) -> str:
             hint="stel zo nodig naam en e-mail in (git config user.name/user.email) en commit zelf",
         ) from None
     return str(repo.git.rev_parse("--short", "HEAD"))
+
+
+# --- the data between two points: wijzigingen, validate --gewijzigd ------------------
+#
+# A handful of git calls per run, whatever the size of the repository or the range:
+# one diff for the list of changed files, one status for what is not committed, one
+# `git log --name-status` pass for who changed each file last, and one persistent
+# `git cat-file --batch` process for the old contents. Never a call per file.
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    auteur: str
+    datum: dt.date
+
+
+@dataclass(frozen=True)
+class Bestandsverschil:
+    """A file under the data folder that differs between two points."""
+
+    pad: str  # as validate shows it: relative to the folder that holds data/
+    oud: bytes | None  # None: not there at the start
+    nieuw: bytes | None  # None: not there at the end
+    commit: Commit | None  # the last commit in the range that touched it; None: niet gecommit
+
+
+class Repository:
+    """The git repository that holds a data folder. Use it in a ``with`` block: that
+    ends git's helper processes."""
+
+    def __init__(self, data_dir: Path) -> None:
+        import git
+
+        try:
+            self._repo = git.Repo(data_dir, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise WaterketenError(
+                f"de gegevensmap {data_dir} ligt niet in een git-repository",
+                hint="wijzigingen komen uit git: begin een repository met 'git init'",
+            ) from None
+        if self._repo.working_tree_dir is None:
+            raise WaterketenError(f"{data_dir} ligt in een git-repository zonder werkmap")
+        self.root = Path(self._repo.working_tree_dir).resolve()
+        data = data_dir.resolve()
+        self._spec = data.relative_to(self.root).as_posix() or "."
+        self._shown = data.parent  # paths are shown relative to the folder holding data/
+        self._empty: str | None = None
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._repo.close()
+
+    def resolve(self, rev: str) -> str:
+        """The commit a revision names; wrong usage (exit 2) when there is none."""
+        import git
+
+        from waterketen_cli.errors import GebruiksFout
+
+        try:
+            return str(
+                self._repo.git.rev_parse(
+                    "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
+                )
+            )
+        except git.GitCommandError:
+            raise GebruiksFout(
+                f"onbekende revisie '{rev}'",
+                hint="geef een commit, tak of tag (bijv. main, origin/main of HEAD~1)",
+            ) from None
+
+    def head(self) -> str | None:
+        """The current commit; None in a repository without commits."""
+        return self._repo.head.commit.hexsha if self._repo.head.is_valid() else None
+
+    def empty_tree(self) -> str:
+        """The state before the first commit."""
+        if self._empty is None:
+            import subprocess
+
+            self._empty = str(
+                self._repo.git.hash_object("-t", "tree", "--stdin", istream=subprocess.DEVNULL)
+            )
+        return self._empty
+
+    def before(self, datum: dt.date, tip: str | None = None) -> str:
+        """The last commit before ``datum`` (by commit date) on ``tip`` (default the
+        current commit); the empty tree when there is none."""
+        start = tip or self.head()
+        if start is None:
+            return self.empty_tree()
+        found = self._repo.git.rev_list("-1", f"--before={datum.isoformat()} 00:00:00", start)
+        return str(found) or self.empty_tree()
+
+    def start(self, base: str, tip: str | None) -> str:
+        """Where a range really begins: ``base`` when it lies behind ``tip``, otherwise
+        the commit where the two went apart (as a pull request is compared)."""
+        import git
+
+        end = tip or self.head()
+        if end is None or base == end:
+            return base
+        try:
+            return str(self._repo.git.merge_base(base, end)) or base
+        except git.GitCommandError:  # no common history, or base is the empty tree
+            return base
+
+    def _specs(self, under: tuple[str, ...]) -> list[str]:
+        """The data folder, or only these folders in it, as git pathspecs."""
+        if not under:
+            return [self._spec]
+        return [f"{self._spec}/{u}" if self._spec != "." else u for u in under]
+
+    def changed(self, base: str, tot: str | None, under: tuple[str, ...] = ()) -> list[str]:
+        """Paths (from the repository root) below the data folder (or its folders
+        ``under``) that differ between ``base`` and ``tot``; ``tot`` None is the working
+        tree, untracked files included."""
+        specs = self._specs(under)
+        if tot is not None:
+            out = self._repo.git.diff("--name-only", "-z", "--no-renames", base, tot, "--", *specs)
+            return sorted({p for p in out.split("\0") if p})
+        out = self._repo.git.diff("--name-only", "-z", "--no-renames", base, "--", *specs)
+        new = self._repo.git.ls_files("-z", "--others", "--exclude-standard", "--", *specs)
+        return sorted({p for p in (out + "\0" + new).split("\0") if p})
+
+    def uncommitted(self, under: tuple[str, ...] = ()) -> set[str]:
+        """Paths below the data folder with changes that are not committed."""
+        out = self._repo.git.status(
+            "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--", *self._specs(under)
+        )
+        return {entry[3:] for entry in out.split("\0") if len(entry) > 3}
+
+    def last_commits(
+        self, base: str, tip: str | None, under: tuple[str, ...] = ()
+    ) -> dict[str, Commit]:
+        """For each path below the data folder touched in ``base..tip``: the newest
+        commit that touched it. One ``git log --name-status`` pass."""
+        end = tip or self.head()
+        if end is None or base == end:
+            return {}
+        span = end if base == self.empty_tree() else f"{base}..{end}"
+        out = self._repo.git.log(
+            "-z",
+            "--name-status",
+            "--no-renames",
+            "--format=%x1e%H%x1f%an%x1f%cI",
+            span,
+            "--",
+            *self._specs(under),
+        )
+        latest: dict[str, Commit] = {}
+        for chunk in out.split("\x1e"):
+            header, _, files = chunk.partition("\0")
+            if not header:
+                continue
+            sha, auteur, datum = header.split("\x1f")
+            commit = Commit(sha, auteur, dt.date.fromisoformat(datum[:10]))
+            fields = files.lstrip("\n").split("\0")
+            for path in fields[1::2]:  # status, path, status, path, ...
+                if path:
+                    latest.setdefault(path, commit)
+        return latest
+
+    def commit_info(self, rev: str) -> Commit:
+        c = self._repo.commit(rev)
+        return Commit(c.hexsha, str(c.author.name), c.committed_datetime.date())
+
+    def read(self, rev: str, paths: list[str]) -> dict[str, bytes]:
+        """The contents of ``paths`` (below the data folder) at ``rev``, those that
+        exist there: one ``git ls-tree`` for the blob ids, one ``git cat-file --batch``
+        for the contents. (Asking for ``rev:path`` instead makes git walk the tree
+        again for every file: a second per thousand files.)"""
+        blobs = self._blobs(rev, [self._spec])
+        wanted = [(path, blobs[path]) for path in paths if path in blobs]
+        return dict(zip((p for p, _ in wanted), self._cat([b for _, b in wanted]), strict=True))
+
+    def read_tree(self, rev: str, under: str) -> dict[str, bytes]:
+        """Every file below ``under`` (a folder in the data folder, e.g. 'clusters') at
+        ``rev``, keyed by its path as validate shows it."""
+        blobs = self._blobs(rev, self._specs((under,)))
+        contents = self._cat(list(blobs.values()))
+        return {self.shown(p): data for p, data in zip(blobs, contents, strict=True)}
+
+    def _blobs(self, rev: str, specs: list[str]) -> dict[str, str]:
+        """Path (from the repository root) → blob id, for every file below ``specs``."""
+        out = self._repo.git.ls_tree("-r", "-z", "--full-tree", rev, "--", *specs)
+        blobs = {}
+        for entry in out.split("\0"):
+            meta, _, path = entry.partition("\t")
+            fields = meta.split()
+            if len(fields) == 3 and fields[1] == "blob":
+                blobs[path] = fields[2]
+        return blobs
+
+    def _cat(self, blobs: list[str]) -> list[bytes]:
+        """The contents of blobs, in one ``git cat-file --batch`` exchange."""
+        import subprocess
+
+        if not blobs:
+            return []
+        proc = self._repo.git.cat_file("--batch", as_process=True, istream=subprocess.PIPE)
+        out, _err = proc.proc.communicate("".join(f"{b}\n" for b in blobs).encode())
+        contents = []
+        at = 0
+        for _ in blobs:
+            end = out.index(b"\n", at)
+            size = int(out[at:end].split()[2])
+            contents.append(out[end + 1 : end + 1 + size])
+            at = end + 1 + size + 1
+        return contents
+
+    def shown(self, path: str) -> str:
+        """A path from the repository root as validate shows it."""
+        full = self.root / path
+        try:
+            return full.relative_to(self._shown).as_posix()
+        except ValueError:
+            return full.as_posix()
+
+    def diff(
+        self, base: str, tot: str | None, under: tuple[str, ...] = ()
+    ) -> list[Bestandsverschil]:
+        """Every file below the data folder (or its folders ``under``) that differs
+        between ``base`` and ``tot`` (None: the working tree), with both contents and
+        who changed it last."""
+        paths = self.changed(base, tot, under)
+        if not paths:
+            return []
+        oud = self.read(base, paths)
+        if tot is not None:
+            nieuw = self.read(tot, paths)
+        else:
+            nieuw = {}
+            for path in paths:
+                full = self.root / path
+                if full.is_file():
+                    nieuw[path] = full.read_bytes()
+        commits = self.last_commits(base, tot, under)
+        open_ = self.uncommitted(under) if tot is None else set()
+        tip = tot or self.head()
+        fallback = self.commit_info(tip) if tip is not None else None
+        result = []
+        for path in paths:
+            before, after = oud.get(path), nieuw.get(path)
+            if before == after:
+                continue
+            commit = None if path in open_ else commits.get(path, fallback)
+            result.append(Bestandsverschil(self.shown(path), before, after, commit))
+        return result
+
+    def changed_files(self, rev: str) -> set[str]:
+        """Files below the data folder changed since ``rev`` (from where the current
+        branch left it), committed or not, as validate shows them."""
+        base = self.start(self.resolve(rev), None)
+        return {self.shown(p) for p in self.changed(base, None)}
+
+
+# --- a new repository: waterketen init ------------------------------------------------
+
+
+def init_repository(folder: Path, branch: str = "main") -> None:
+    """``git init`` in ``folder``, on ``branch`` whatever the user's
+    ``init.defaultBranch`` says: the CI workflows that init writes run on ``main``."""
+    import git
+
+    try:
+        repo = git.Repo.init(folder)
+        repo.git.symbolic_ref("HEAD", f"refs/heads/{branch}")
+    except git.GitCommandNotFound:
+        raise WaterketenError(
+            "git is niet gevonden", hint="installeer git en probeer het opnieuw"
+        ) from None
+    except git.GitCommandError as error:
+        raise WaterketenError(
+            f"git init in {folder} is mislukt: {str(error.stderr).strip() or error}"
+        ) from None

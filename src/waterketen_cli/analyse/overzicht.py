@@ -81,7 +81,7 @@ class Overzicht:
 
 
 def _activiteit(
-    a: Activiteit, themas: dict[str, str], sinds: dt.date | None, gewijzigd: set[str]
+    a: Activiteit, themas: dict[str, str], sinds: dt.date | None, gewijzigd: set[str], diff: bool
 ) -> Regel:
     return Regel(
         "activiteit",
@@ -94,7 +94,7 @@ def _activiteit(
         a.eind,
         a.bijgewerkt,
         a.status in ACTIEF_ACTIVITEIT,
-        nieuw=(sinds is not None and a.bijgewerkt > sinds) or a.project in gewijzigd,
+        nieuw=(sinds is not None and a.bijgewerkt > sinds) or a.project in gewijzigd or diff,
         project=a.project,
     )
 
@@ -121,13 +121,17 @@ def build(
     *,
     sinds: dt.date | None = None,
     gewijzigde_projecten: set[str] | None = None,
+    gewijzigde_activiteiten: set[tuple[str, str]] | None = None,
 ) -> Overzicht:
     """The overview on ``vandaag``; lines changed after ``sinds`` are marked new. Which
-    projects changed comes from git (``gewijzigde_projecten``), activities carry a date."""
+    projects and activities (cluster id, activity id) changed comes from git (the
+    record-level difference, see :mod:`.wijzigingen`); an activity also counts as
+    changed when its ``bijgewerkt`` date is after ``sinds`` or its project changed."""
     regio = next(iter(gegevens.of(Regio)), None)
     themas = {t.id: t.naam for t in regio.themas} if regio else {}
     regionale = [t.naam for t in regio.themas if t.regionaal] if regio else []
     gewijzigd = gewijzigde_projecten or set()
+    activiteiten = gewijzigde_activiteiten or set()
     clusters = gegevens.of(Cluster)
     blokken = []
     regionaal = []
@@ -141,7 +145,10 @@ def build(
         for cluster_id in project.clusters:
             per_cluster_projects[cluster_id].append(regel)
     for cluster in clusters:
-        regels = [_activiteit(a, themas, sinds, gewijzigd) for a in cluster.programma]
+        regels = [
+            _activiteit(a, themas, sinds, gewijzigd, (cluster.id, a.id) in activiteiten)
+            for a in cluster.programma
+        ]
         # A project that an activity of the cluster stands for is shown once, as that
         # activity (which names it).
         linked = {a.project for a in cluster.programma if a.project}

@@ -27,6 +27,10 @@ class Resultaat:
     findings: list[Finding]
     bestanden: int
     uit_cache: bool = False
+    #: The checks whose findings depend on their own file alone (reading, the model,
+    #: the record checks); the others look across records (references, duplicate ids,
+    #: the rules of the cooperation, dates). ``validate --gewijzigd`` tells them apart.
+    eigen_bestand: frozenset[str] = frozenset()
 
     def count(self, ernst: Ernst) -> int:
         return sum(1 for f in self.findings if f.ernst == ernst)
@@ -49,25 +53,38 @@ def all_checks() -> dict[str, Any]:
     return CHECKS
 
 
+#: Done while reading each file, before any rule (see ``engine._check_file``).
+_READING = frozenset({"yaml", "bestand", "schema", "id"})
+
+
+def _own_file_checks() -> frozenset[str]:
+    from waterketen_cli.checks.registry import CHECKS
+
+    return _READING | {name for name, check in CHECKS.items() if check.record is not None}
+
+
 def validate(data_dir: Path, vandaag: dt.date, *, use_cache: bool = True) -> Resultaat:
     """All findings about the data folder, judged on ``vandaag``."""
     stats, misplaced = store.scan(data_dir)
     key = _key(stats, misplaced, vandaag)
     if use_cache:
         cached = store.read_cache(data_dir, "uitkomst")
-        if cached is not None and cached[0] == key:
+        if cached is not None and cached[0] == key and len(cached) == 4:
             findings = [
                 Finding(b, r, k, c, Ernst(e), m, tuple(p), h)
                 for b, r, k, c, e, m, p, h in cached[2]
             ]
-            return Resultaat(findings, cached[1], uit_cache=True)
+            return Resultaat(
+                findings, cached[1], uit_cache=True, eigen_bestand=frozenset(cached[3])
+            )
     from waterketen_cli.checks import engine
 
     findings = engine.run(data_dir, stats, misplaced, vandaag, use_cache=use_cache)
+    eigen = _own_file_checks()
     if use_cache:
         rows = [
             (f.bestand, f.regel, f.kolom, f.check, f.ernst.value, f.bericht, f.pad, f.hint)
             for f in findings
         ]
-        store.write_cache(data_dir, "uitkomst", (key, len(stats), rows))
-    return Resultaat(findings, len(stats))
+        store.write_cache(data_dir, "uitkomst", (key, len(stats), rows, sorted(eigen)))
+    return Resultaat(findings, len(stats), eigen_bestand=eigen)

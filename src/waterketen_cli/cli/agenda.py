@@ -189,17 +189,14 @@ def _overview_annex(
 ) -> str:
     """The activity overview as the annex of the standing item: what changed since the
     body's previous meeting is marked."""
-    from waterketen_cli import git, render
+    from waterketen_cli import render
     from waterketen_cli.analyse import overzicht
     from waterketen_cli.cli.common import today
+    from waterketen_cli.cli.overzicht import build
     from waterketen_cli.vergaderen.agenda import previous_meeting
 
     vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
-    sinds = vorige.datum if vorige else None
-    changed = git.changed_since(folder / "projecten", sinds) if sinds else None
-    result = overzicht.build(
-        gegevens, today(), sinds=sinds, gewijzigde_projecten={p.stem for p in changed or ()}
-    )
+    result = build(folder, gegevens, today(), vorige.datum if vorige else None)
     context = overzicht.document_context(
         gegevens, result, publiek=publiek, niveau=2, titel="Bijlage: activiteitenoverzicht clusters"
     )

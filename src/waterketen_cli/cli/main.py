@@ -137,6 +137,19 @@ def _register() -> None:
 
     app.command("monitor")(monitor.monitor)
 
+    from waterketen_cli.cli import wijzigingen
+
+    app.command("wijzigingen")(wijzigingen.wijzigingen)
+
+    from waterketen_cli.cli import codeowners, init
+
+    app.command("codeowners")(codeowners.codeowners)
+    app.command("init")(init.init)
+
+    from waterketen_cli.cli import fmt
+
+    app.command("fmt")(fmt.fmt)
+
 
 _register()
 

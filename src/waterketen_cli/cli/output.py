@@ -66,18 +66,21 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def summary(result: Resultaat, shown: Sequence[Finding]) -> str:
-    errors = sum(1 for f in shown if f.ernst == Ernst.FOUT)
-    warnings = len(shown) - errors
-    files = _plural(result.bestanden, "bestand", "bestanden")
-    counts = (
+def _counts(findings: Sequence[Finding]) -> str:
+    errors = sum(1 for f in findings if f.ernst == Ernst.FOUT)
+    warnings = len(findings) - errors
+    return (
         f"{_plural(errors, 'fout', 'fouten')}, "
         f"{_plural(warnings, 'waarschuwing', 'waarschuwingen')}"
     )
-    return f"{files} gecontroleerd: {counts}."
 
 
-def findings_text(result: Resultaat, findings: Sequence[Finding]) -> None:
+def summary(result: Resultaat, shown: Sequence[Finding]) -> str:
+    files = _plural(result.bestanden, "bestand", "bestanden")
+    return f"{files} gecontroleerd: {_counts(shown)}."
+
+
+def findings_text(findings: Sequence[Finding], samenvatting: str) -> None:
     """Grouped by file; each finding on a line, what to do about it on the next."""
     seg: list[tuple[str, str]] = []
     for bestand, group in groupby(findings, key=lambda f: f.bestand):
@@ -95,7 +98,7 @@ def findings_text(result: Resultaat, findings: Sequence[Finding]) -> None:
                 seg.append((f"{'':24}→ {f.hint}\n", "cyan"))
         seg.append(("\n", ""))
     style = "bold green" if not any(f.ernst == Ernst.FOUT for f in findings) else "bold red"
-    seg.append((summary(result, findings) + "\n", style))
+    seg.append((samenvatting + "\n", style))
     _write(seg)
 
 
@@ -107,7 +110,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def findings_github(result: Resultaat, findings: Sequence[Finding]) -> None:
+def findings_github(findings: Sequence[Finding], samenvatting: str) -> None:
     """GitHub Actions workflow commands: annotations on the lines of the pull request."""
     for f in findings:
         level = "error" if f.ernst == Ernst.FOUT else "warning"
@@ -117,13 +120,16 @@ def findings_github(result: Resultaat, findings: Sequence[Finding]) -> None:
         props.append(f"title={_escape_property(f'waterketen {f.check}')}")
         body = (f"{f.veld}: " if f.veld else "") + f.bericht + (f" ({f.hint})" if f.hint else "")
         print(f"::{level} {','.join(props)}::{_escape_data(body)}")
-    print(summary(result, findings))
+    print(samenvatting)
 
 
-def findings_json(result: Resultaat, findings: Sequence[Finding]) -> None:
+def findings_json(
+    result: Resultaat, findings: Sequence[Finding], extra: dict[str, object] | None = None
+) -> None:
     errors = sum(1 for f in findings if f.ernst == Ernst.FOUT)
     doc = {
         "bestanden": result.bestanden,
+        **(extra or {}),
         "fouten": errors,
         "waarschuwingen": len(findings) - errors,
         "bevindingen": [
@@ -298,3 +304,12 @@ def bedragtabel(
         tabel.add_row(*(Text(text, style=style) for text, style in rij))
     console().print(tabel, soft_wrap=False)
     console().print(Text(samenvatting, style="bold"))
+
+
+# --- validate --gewijzigd: the same three formats, a summary that names the scope
+
+
+def summary_gewijzigd(gewijzigd: int, findings: Sequence[Finding]) -> str:
+    """'12 gewijzigde bestanden gecontroleerd, verwijzingen in de hele map: 1 fout, …'."""
+    files = _plural(gewijzigd, "gewijzigd bestand", "gewijzigde bestanden")
+    return f"{files} gecontroleerd, verwijzingen in de hele map: {_counts(findings)}."

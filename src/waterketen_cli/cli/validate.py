@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from waterketen_cli.cli.common import today
 from waterketen_cli.cli.main import DataOptie, data_dir
+
+if TYPE_CHECKING:
+    from waterketen_cli.checks import Finding
 
 
 class Formaat(StrEnum):
@@ -47,6 +50,17 @@ def validate(
     toon_checks: Annotated[
         bool, typer.Option("--toon-checks", help="Toon alle controles met hun ernst en stop.")
     ] = False,
+    gewijzigd: Annotated[
+        str | None,
+        typer.Option(
+            "--gewijzigd",
+            metavar="REV",
+            help="Toon alleen bevindingen over de bestanden die sinds deze git-revisie "
+            "veranderden (ook niet gecommitte), plus alle bevindingen over verwijzingen en "
+            "andere regels tussen records in de hele map. Voor CI en pre-commit.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Controleer alle records: velden, verwijzingen en de afspraken van de samenwerking.
 
@@ -70,6 +84,8 @@ def validate(
             raise GebruiksFout(f"onbekende controle '{name}' bij --skip", hint=hint)
     folder = data_dir(ctx, data)
     filters = [_filter(p, folder) for p in paden or []]
+    changed = _changed(folder, gewijzigd) if gewijzigd is not None else None
+    folders = {p.rsplit("/", n)[0] for p in changed or () for n in range(1, p.count("/") + 1)}
     result = run_checks(folder, today(), use_cache=not geen_cache)
     root = folder.parent
     shown = [
@@ -77,13 +93,21 @@ def validate(
         for f in result.findings
         if f.check not in (skip or [])
         and (not filters or any(_under(root / f.bestand, p) for p in filters))
+        and (changed is None or _in_scope(f, changed, folders, result.eigen_bestand))
     ]
-    render = {
-        Formaat.tekst: output.findings_text,
-        Formaat.github: output.findings_github,
-        Formaat.json: output.findings_json,
-    }[formaat]
-    render(result, shown)
+    extra: dict[str, object] = {}
+    if changed is not None:
+        present = sum(1 for bestand in changed if (root / bestand).is_file())
+        samenvatting = output.summary_gewijzigd(present, shown)
+        extra["gewijzigde_bestanden"] = present
+    else:
+        samenvatting = output.summary(result, shown)
+    if formaat == Formaat.json:
+        output.findings_json(result, shown, extra)
+    elif formaat == Formaat.github:
+        output.findings_github(shown, samenvatting)
+    else:
+        output.findings_text(shown, samenvatting)
     failing = {Ernst.FOUT, Ernst.WAARSCHUWING} if streng else {Ernst.FOUT}
     if any(f.ernst in failing for f in shown):
         raise typer.Exit(1)
@@ -106,3 +130,20 @@ def _filter(path: Path, folder: Path) -> Path:
 def _under(path: Path, folder: Path) -> bool:
     resolved = path.resolve()
     return resolved == folder or folder in resolved.parents
+
+
+def _changed(folder: Path, rev: str) -> set[str]:
+    """The files below the data folder changed since ``rev``, as findings name them."""
+    from waterketen_cli import git
+
+    with git.Repository(folder) as repo:
+        return repo.changed_files(rev)
+
+
+def _in_scope(
+    finding: Finding, changed: set[str], folders: set[str], eigen: frozenset[str]
+) -> bool:
+    """About a changed file (or a folder holding one), or across records."""
+    if finding.bestand in changed or finding.bestand in folders:
+        return True
+    return finding.check not in eigen

@@ -119,6 +119,15 @@ class Persoon(Record):
         default=False,
         description="Mag de naam gepubliceerd worden (bestuurder, of toestemming gegeven)?",
     )
+    forge_account: str | None = Field(
+        default=None,
+        # A user ("mkuipers") or a team or group ("waterketen/regie") on GitHub or GitLab;
+        # an "@" in front is allowed (quoted, as YAML reserves a leading "@").
+        pattern=r"^@?[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$",
+        max_length=100,
+        description="Gebruikersnaam op het git-platform, voor de reviewtoewijzing (CODEOWNERS). "
+        "Bijv. mkuipers, of een team: waterketen/regie.",
+    )
 
 
 # --- clusters -------------------------------------------------------------------------

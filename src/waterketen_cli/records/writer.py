@@ -153,10 +153,13 @@ def new_record(
     path: Path, soort: Soort, record: Record, *, header: Iterable[str] = ()
 ) -> Wijziging:
     """A new record file (its text, not yet written)."""
+    from waterketen_cli.records.canonical import canonical
+
     lines = [f"# yaml-language-server: $schema=../../schemas/{soort.schema_bestand}"]
     lines += [f"# {line}" if line else "#" for line in header]
     text = "\n".join(lines) + "\n" + dump(record_data(record))
-    return Wijziging(path, text, soort, nieuw=True)
+    # The same form `waterketen fmt` gives: a new record never needs formatting.
+    return Wijziging(path, canonical(text, soort.model), soort, nieuw=True)
 
 
 def edit_record(path: Path, soort: Soort, change: Callable[[CommentedMap], None]) -> Wijziging:

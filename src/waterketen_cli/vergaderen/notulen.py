@@ -346,8 +346,9 @@ def changes(gegevens: Gegevens, verwerking: Verwerking) -> list[Any]:
 
     def update_meeting(doc: CommentedMap) -> None:
         doc["status"] = Vergaderstatus.GEHOUDEN.value
-        writer.put(doc, "aanwezig", CommentedSeq(ingevuld.aanwezig), meeting_fields)
-        writer.put(doc, "afgemeld", CommentedSeq(ingevuld.afgemeld), meeting_fields)
+        # Sorted, as `waterketen fmt` keeps these lists.
+        writer.put(doc, "aanwezig", CommentedSeq(sorted(ingevuld.aanwezig)), meeting_fields)
+        writer.put(doc, "afgemeld", CommentedSeq(sorted(ingevuld.afgemeld)), meeting_fields)
         for nummer, punt in ingevuld.punten.items():
             item = doc["agenda"][nummer - 1]
             writer.put(item, "afhandeling", punt.afhandeling.value, item_fields)
