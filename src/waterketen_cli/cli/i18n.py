@@ -110,9 +110,12 @@ def install() -> None:
     out differently keeps its English texts and works as before."""
     import importlib
 
-    for name in ("typer.core", "typer._click.formatting", "click.core", "click.formatting"):
+    # typer 0.29 and later carry their own copy of click; older ones use click itself.
+    for group in (("typer.core", "typer._click.formatting"), ("click.core", "click.formatting")):
         try:
-            importlib.import_module(name)
+            for name in group:
+                importlib.import_module(name)
+            break
         except ImportError:
             continue
     for name in list(sys.modules):

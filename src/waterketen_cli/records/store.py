@@ -99,7 +99,9 @@ def _code_stamp() -> str:
 def read_cache(data_dir: Path, name: str) -> Any:
     try:
         with open(_cache_file(data_dir, name), "rb") as fh:
-            content = marshal.load(fh)
+            # Read whole, then decode: marshal.load on a file reads in small pieces
+            # and is several times slower for a cache of some megabytes.
+            content = marshal.loads(fh.read())
     except (OSError, EOFError, ValueError, TypeError):
         return None
     if not isinstance(content, tuple) or content[:2] != (_CACHE_FORMAT, _code_stamp()):
