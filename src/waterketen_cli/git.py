@@ -1,4 +1,4 @@
-"""Everything that reads git, in one place (through GitPython)."""
+"""Everything that reads or writes git, in one place (through GitPython)."""
 
 from __future__ import annotations
 
