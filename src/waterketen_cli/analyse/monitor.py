@@ -372,23 +372,6 @@ def kort(value: Waarde, indicator: Indicator, decimalen: int) -> str:
     return getal(value, decimalen)
 
 
-def met_eenheid(value: Waarde, indicator: Indicator, decimalen: int) -> str:
-    """A value with its unit: € 241 per jaar, 99,94 %, 9,5 fte, ja. A unit that only
-    says what is counted ('aantal/jaar', 'cijfer (1–10)') keeps what comes after the
-    slash: 870 per jaar, 7,9."""
-    text = kort(value, indicator, decimalen)
-    eenheid = indicator.eenheid.strip()
-    if isinstance(value, bool) or eenheid == "%":
-        return text
-    woord = eenheid.split("/")[0].split("(")[0].strip()
-    if eenheid.startswith("€") or woord in ("aantal", "cijfer"):
-        rest = eenheid.removeprefix("€").removeprefix(woord).strip()
-        if rest.startswith("/"):
-            return f"{text} per {rest[1:].strip()}"
-        return text if woord in ("aantal", "cijfer") or not rest else f"{text} {rest}"
-    return f"{text} {eenheid}"
-
-
 def vergelijking_tekst(v: Vergelijking, beeld: Indicatorbeeld, *, procent: bool = True) -> str:
     """+17 (+7,6 %), or ±0: the difference with the figures' decimals (one more where
     it falls between them, as a median can), the share with one decimal (two where
@@ -411,13 +394,6 @@ def _decimalen_voor(value: Decimal, beeld: Indicatorbeeld) -> int:
     if beeld.indicator.eenheid.strip().startswith("€"):
         limit = min(limit, max(2, beeld.decimalen))
     return max(beeld.decimalen, min(_decimalen([value]), limit))
-
-
-def richting_tekst(punt: Punt) -> str:
-    """▲ slechter: which way the value went, and what that means for this indicator."""
-    if punt.beweging is None or punt.oordeel is None:
-        return ""
-    return f"{punt.beweging.value} {punt.oordeel.value}"
 
 
 def verandering_tekst(

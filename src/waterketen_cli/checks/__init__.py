@@ -26,7 +26,6 @@ __all__ = ["Ernst", "Finding", "Resultaat", "all_checks", "validate"]
 class Resultaat:
     findings: list[Finding]
     bestanden: int
-    uit_cache: bool = False
     #: The checks whose findings depend on their own file alone (reading, the model,
     #: the record checks); the others look across records (references, duplicate ids,
     #: the rules of the cooperation, dates). ``validate --gewijzigd`` tells them apart.
@@ -74,9 +73,7 @@ def validate(data_dir: Path, vandaag: dt.date, *, use_cache: bool = True) -> Res
                 Finding(b, r, k, c, Ernst(e), m, tuple(p), h)
                 for b, r, k, c, e, m, p, h in cached[2]
             ]
-            return Resultaat(
-                findings, cached[1], uit_cache=True, eigen_bestand=frozenset(cached[3])
-            )
+            return Resultaat(findings, cached[1], eigen_bestand=frozenset(cached[3]))
     from waterketen_cli.checks import engine
 
     findings = engine.run(data_dir, stats, misplaced, vandaag, use_cache=use_cache)
