@@ -16,6 +16,14 @@ def test_amount_is_babels(waarde: Decimal) -> None:
     assert dutch.bedrag(waarde) == dutch.bedrag_babel(waarde)
 
 
+def test_every_month_and_weekday_is_babels() -> None:
+    days = [dt.date(2026, month, 14) for month in range(1, 13)]
+    days += [dt.date(2026, 6, 1) + dt.timedelta(days=n) for n in range(7)]
+    for day in days:
+        assert dutch.datum(day) == dutch.datum_babel(day)
+        assert dutch.datum_lang(day) == dutch.datum_babel(day, lang=True)
+
+
 def test_examples() -> None:
     assert dutch.bedrag(Decimal("1250.5")) == "€\xa01.250,50"
     assert dutch.datum(dt.date(2026, 4, 14)) == "14 april 2026"

@@ -1,4 +1,9 @@
-"""Dutch notation for dates, times and amounts (through Babel's CLDR data)."""
+"""Dutch notation for dates, times and amounts.
+
+The formats are CLDR's, as Babel gives them; the functions here write them directly,
+because loading Babel's locale data costs a noticeable moment on every command. The
+``*_babel`` functions are the reference, and ``tests/test_dutch.py`` holds the two
+together for every month, every weekday and random amounts."""
 
 from __future__ import annotations
 
@@ -6,19 +11,38 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+_MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+_DAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+
 
 def datum(value: dt.date) -> str:
     """14 april 2026"""
-    from babel.dates import format_date
-
-    return format_date(value, "d MMMM y", locale="nl_NL")
+    return f"{value.day} {_MAANDEN[value.month - 1]} {value.year}"
 
 
 def datum_lang(value: dt.date) -> str:
     """dinsdag 14 april 2026"""
+    return f"{_DAGEN[value.weekday()]} {datum(value)}"
+
+
+def datum_babel(value: dt.date, lang: bool = False) -> str:
+    """The reference: Babel's CLDR date format in Dutch."""
     from babel.dates import format_date
 
-    return format_date(value, "EEEE d MMMM y", locale="nl_NL")
+    return format_date(value, "EEEE d MMMM y" if lang else "d MMMM y", locale="nl_NL")
 
 
 def klok(value: dt.time) -> str:

@@ -32,6 +32,9 @@ SOORTEN = (
     "overleg",
 )
 
+#: Of the actions only the open ones matter (the overdue ones are a signal).
+WAAR = {"actie": lambda data: data.get("status") == "open"}
+
 #: What counts as being active on a theme: planned or running work, not ideas or history.
 ACTIEF_ACTIVITEIT = {Activiteitstatus.GEPLAND, Activiteitstatus.LOPEND}
 ACTIEF_PROJECT = {Projectstatus.VOORSTEL, Projectstatus.GOEDGEKEURD, Projectstatus.LOPEND}

@@ -47,7 +47,7 @@ def overzicht(
     from waterketen_cli.records import dataset
 
     folder = data_dir(ctx, data)
-    gegevens = dataset.load(folder, core.SOORTEN)
+    gegevens = dataset.load(folder, core.SOORTEN, waar=core.WAAR)
     vandaag = today()
     since = core.since_date(gegevens, sinds, vandaag) if sinds else None
     result = build(folder, gegevens, vandaag, since)

@@ -7,7 +7,7 @@ Parsed content is cached per file (by mtime and size), like validation's finding
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -73,8 +73,15 @@ def _read_kind(data_dir: Path, soort: str, stats: list[store.Stat]) -> list[dict
     return contents
 
 
-def load(data_dir: Path, soorten: Iterable[str] | None = None) -> Gegevens:
-    """Read and validate the records of the given kinds (default: all)."""
+def load(
+    data_dir: Path,
+    soorten: Iterable[str] | None = None,
+    *,
+    waar: Mapping[str, Callable[[dict[str, Any]], bool]] | None = None,
+) -> Gegevens:
+    """Read and validate the records of the given kinds (default: all). ``waar`` keeps,
+    per kind, only the records whose raw content passes a test, before validation: a
+    command that needs only the open actions does not validate the closed ones."""
     wanted = set(soorten) if soorten is not None else set(SOORT_PER_NAAM)
     gegevens = Gegevens(data_dir)
     per_soort: dict[str, list[store.Stat]] = {}
@@ -82,7 +89,12 @@ def load(data_dir: Path, soorten: Iterable[str] | None = None) -> Gegevens:
         if st.soort.naam in wanted:
             per_soort.setdefault(st.soort.naam, []).append(st)
     for soort, stats in per_soort.items():
-        _add(gegevens, stats, _read_kind(data_dir, soort, stats))
+        contents = _read_kind(data_dir, soort, stats)
+        keep = (waar or {}).get(soort)
+        if keep is not None:
+            pairs = [(st, c) for st, c in zip(stats, contents, strict=True) if c is None or keep(c)]
+            stats, contents = [st for st, _ in pairs], [c for _, c in pairs]
+        _add(gegevens, stats, contents)
     return gegevens
 
 
