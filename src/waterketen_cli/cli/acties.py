@@ -11,12 +11,10 @@ from typing import Annotated
 
 import typer
 
+from waterketen_cli.cli.common import TekstOfJson
 from waterketen_cli.cli.main import CommitOptie, DataOptie, data_dir
 
-
-class Formaat(StrEnum):
-    tekst = "tekst"
-    json = "json"
+Formaat = TekstOfJson
 
 
 class Status(StrEnum):

@@ -5,10 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from waterketen_cli.errors import GebruiksFout
+
+
+class TekstOfJson(StrEnum):
+    """``--format`` of the commands that print a table or JSON."""
+
+    tekst = "tekst"
+    json = "json"
 
 
 def today() -> dt.date:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from waterketen_cli.cli.common import TekstOfJson
 from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
 if TYPE_CHECKING:
@@ -21,9 +22,7 @@ if TYPE_CHECKING:
     from waterketen_cli.cli.output import Cel
 
 
-class Formaat(StrEnum):
-    tekst = "tekst"
-    json = "json"
+Formaat = TekstOfJson
 
 
 class Status(StrEnum):
