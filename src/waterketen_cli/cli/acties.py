@@ -11,8 +11,7 @@ from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.common import TekstOfJson
-from waterketen_cli.cli.main import CommitOptie, DataOptie, data_dir
+from waterketen_cli.cli.common import CommitOptie, DataOptie, TekstOfJson, data_dir
 
 Formaat = TekstOfJson
 

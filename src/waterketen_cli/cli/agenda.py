@@ -11,7 +11,13 @@ if TYPE_CHECKING:
     from waterketen_cli.models.records import Vergadering
     from waterketen_cli.records.dataset import Gegevens
 
-from waterketen_cli.cli.main import CommitOptie, DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.common import (
+    CommitOptie,
+    DataOptie,
+    OverschrijfOptie,
+    UitvoerOptie,
+    data_dir,
+)
 
 app = typer.Typer(
     help="Agenda's: de volgende vergadering voorbereiden en de agenda maken.",

@@ -7,9 +7,55 @@ import os
 import re
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+import typer
 
 from waterketen_cli.errors import GebruiksFout
+
+#: ``--data`` is accepted before and after the command name.
+DataOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--data",
+        envvar="WATERKETEN_DATA",
+        metavar="MAP",
+        help="De gegevensmap. Standaard: data/ van de git-repository waarin u staat.",
+        show_envvar=True,
+    ),
+]
+
+#: Where a generated document goes; never over an existing file without --overschrijf.
+UitvoerOptie = Annotated[
+    Path | None,
+    typer.Option(
+        "--uitvoer",
+        "-o",
+        metavar="PAD",
+        help="Schrijf naar dit bestand. Standaard: het scherm (de standaarduitvoer).",
+        show_default=False,
+    ),
+]
+OverschrijfOptie = Annotated[
+    bool, typer.Option("--overschrijf", help="Vervang een bestaand bestand bij --uitvoer.")
+]
+
+#: Commit exactly the files a command wrote.
+CommitOptie = Annotated[
+    bool,
+    typer.Option(
+        "--commit",
+        help="Commit precies de geschreven bestanden (weigert als die al andere "
+        "wijzigingen hebben of als de map geen git-repository is).",
+    ),
+]
+
+
+def data_dir(ctx: typer.Context, option: str | None = None) -> Path:
+    """The data folder: the command's ``--data``, else the one before the command."""
+    from waterketen_cli.paths import find_data_dir
+
+    return find_data_dir(option or (ctx.find_root().obj or {}).get("data"))
 
 
 class TekstOfJson(StrEnum):

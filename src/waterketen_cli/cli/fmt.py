@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from waterketen_cli.cli.main import CommitOptie, DataOptie, data_dir
+from waterketen_cli.cli.common import CommitOptie, DataOptie, data_dir
 
 if TYPE_CHECKING:
     from waterketen_cli.records.store import Stat

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.common import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
 
 def kalender(

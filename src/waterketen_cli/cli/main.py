@@ -8,52 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from waterketen_cli import __version__
 from waterketen_cli.cli import i18n
+from waterketen_cli.cli.common import DataOptie
 
 i18n.install()
-
-#: ``--data`` is accepted before and after the command name.
-DataOptie = Annotated[
-    str | None,
-    typer.Option(
-        "--data",
-        envvar="WATERKETEN_DATA",
-        metavar="MAP",
-        help="De gegevensmap. Standaard: data/ van de git-repository waarin u staat.",
-        show_envvar=True,
-    ),
-]
-
-#: Where a generated document goes; never over an existing file without --overschrijf.
-UitvoerOptie = Annotated[
-    Path | None,
-    typer.Option(
-        "--uitvoer",
-        "-o",
-        metavar="PAD",
-        help="Schrijf naar dit bestand. Standaard: het scherm (de standaarduitvoer).",
-        show_default=False,
-    ),
-]
-OverschrijfOptie = Annotated[
-    bool, typer.Option("--overschrijf", help="Vervang een bestaand bestand bij --uitvoer.")
-]
-
-#: Commit exactly the files a command wrote.
-CommitOptie = Annotated[
-    bool,
-    typer.Option(
-        "--commit",
-        help="Commit precies de geschreven bestanden (weigert als die al andere "
-        "wijzigingen hebben of als de map geen git-repository is).",
-    ),
-]
 
 app = typer.Typer(
     name="waterketen",
@@ -95,13 +58,6 @@ def main(
     ctx.obj = {"data": data}
     if debug:
         os.environ["WATERKETEN_DEBUG"] = "1"
-
-
-def data_dir(ctx: typer.Context, option: str | None = None) -> Path:
-    """The data folder: the command's ``--data``, else the one before the command."""
-    from waterketen_cli.paths import find_data_dir
-
-    return find_data_dir(option or (ctx.find_root().obj or {}).get("data"))
 
 
 def _register() -> None:

@@ -12,8 +12,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from waterketen_cli.cli.common import TekstOfJson
-from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.common import (
+    DataOptie,
+    OverschrijfOptie,
+    TekstOfJson,
+    UitvoerOptie,
+    data_dir,
+)
 
 if TYPE_CHECKING:
     from decimal import Decimal

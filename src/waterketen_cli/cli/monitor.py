@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.common import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
 if TYPE_CHECKING:
     from waterketen_cli.analyse.monitor import Monitor, Selectie

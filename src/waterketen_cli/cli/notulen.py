@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.main import CommitOptie, DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.common import (
+    CommitOptie,
+    DataOptie,
+    OverschrijfOptie,
+    UitvoerOptie,
+    data_dir,
+)
 
 app = typer.Typer(
     help="Notulen: het skelet van het verslag maken en het ingevulde verslag verwerken.",
@@ -67,7 +73,7 @@ def verwerk(
     from waterketen_cli.cli.common import write_records
     from waterketen_cli.errors import GebruiksFout
     from waterketen_cli.records import dataset
-    from waterketen_cli.vergaderen import notulen
+    from waterketen_cli.vergaderen import notulen, notulenlezer, verwerken
 
     try:
         text = bestand.read_text(encoding="utf-8")
@@ -78,10 +84,10 @@ def verwerk(
             f"{bestand} is geen UTF-8-tekst", hint="sla het verslag op als UTF-8"
         ) from None
     folder = data_dir(ctx, data)
-    ingevuld = notulen.read(text, str(bestand))
+    ingevuld = notulenlezer.read(text, str(bestand))
     gegevens = dataset.load(folder)
     verwerking = notulen.check(gegevens, ingevuld, text, str(bestand))
-    changes = notulen.changes(gegevens, verwerking)
+    changes = verwerken.changes(gegevens, verwerking)
     v = verwerking.vergadering
     told: list[str] = []
     if droog:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from waterketen_cli.analyse.overzicht import Overzicht
     from waterketen_cli.records.dataset import Gegevens
 
-from waterketen_cli.cli.main import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.common import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
 
 def overzicht(

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from waterketen_cli.cli.main import CommitOptie, DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.common import (
+    CommitOptie,
+    DataOptie,
+    OverschrijfOptie,
+    UitvoerOptie,
+    data_dir,
+)
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.main import DataOptie, data_dir
+from waterketen_cli.cli.common import DataOptie, data_dir
 
 
 def schema(

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from waterketen_cli.cli.common import today
-from waterketen_cli.cli.main import DataOptie, data_dir
+from waterketen_cli.cli.common import DataOptie, data_dir, today
 
 if TYPE_CHECKING:
     from waterketen_cli.checks import Finding
