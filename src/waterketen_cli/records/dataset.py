@@ -26,6 +26,9 @@ class Gegevens:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     paden: dict[tuple[str, str], Path] = field(default_factory=dict)
     overgeslagen: list[str] = field(default_factory=list)
+    #: Every file read, with the (mtime_ns, size) it had: a write plan made from these
+    #: records is refused when one of them changed before the plan is written.
+    gelezen: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def of(self, model: type[R]) -> list[R]:
         """All records of one kind, in file-name order."""
@@ -88,6 +91,7 @@ def load(
     for st in store.scan(data_dir)[0]:
         if st.soort.naam in wanted:
             per_soort.setdefault(st.soort.naam, []).append(st)
+            gegevens.gelezen[st.pad] = (st.mtime_ns, st.size)
     for soort, stats in per_soort.items():
         contents = _read_kind(data_dir, soort, stats)
         keep = (waar or {}).get(soort)
