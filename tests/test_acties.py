@@ -277,8 +277,8 @@ def test_close_an_action_keeps_everything_else(
     # The comments (two header lines and the one above 'omschrijving') and every other
     # line stay as they were, byte for byte.
     assert path.read_text(encoding="utf-8") == before.replace(
-        "status: open\n", "status: afgerond\nafgerond_op: 2026-11-27\n"
-    )
+        "status: open\n", "status: afgerond\n"
+    ).replace("toelichting:", "afgerond_op: 2026-11-27\ntoelichting:")
     assert "# Deadline verstreken; staat nog open op de actielijst.\n" in before
     assert {p: p.read_bytes() for p in others} == others
     validated = invoke(capsys, ["validate"], cwd=repo)
@@ -302,16 +302,17 @@ def test_close_with_date_and_note(capsys: pytest.CaptureFixture[str], repo: Path
         "Actie cco-2026-11-17-3 afgerond op 20 november 2026.\n"
     )
     assert folded.read_text(encoding="utf-8") == before[folded].replace(
-        "status: open\n", "status: afgerond\nafgerond_op: 2026-11-20\n"
+        "status: open\n", "status: afgerond\n"
     ).replace(
         "toelichting: In het CCO van 13 oktober en 17 november opnieuw gevraagd.\n",
+        "afgerond_op: 2026-11-20\n"
         "toelichting: >-\n"
         "  In het CCO van 13 oktober en 17 november opnieuw gevraagd. Gedaan in het overleg van\n"
         "  20 november.\n",
     )
     assert bare.read_text(encoding="utf-8") == before[bare].replace(
-        "status: open\n", "status: afgerond\nafgerond_op: 2026-11-20\n"
-    ) + (f"toelichting: {note}\n")
+        "status: open\n", "status: afgerond\n"
+    ) + (f"afgerond_op: 2026-11-20\ntoelichting: {note}\n")
     assert invoke(capsys, ["validate"], cwd=repo).code == 0
 
 

@@ -30,7 +30,7 @@ def test_new_meeting_of_the_cco(capsys: pytest.CaptureFixture[str], repo: Path) 
         repo / "data" / "agendavoorstellen" / "cco-kennisdag-klimaatadaptatie.yaml"
     ).read_text()
     assert voorstel.startswith("# yaml-language-server")
-    assert "status: geagendeerd\nvergadering: cco-2027-01-26\n" in voorstel
+    assert "vergadering: cco-2027-01-26\nstatus: geagendeerd\n" in voorstel
     assert (
         invoke(
             capsys,
@@ -76,7 +76,7 @@ def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], repo: Path) 
     before = snapshot(repo / "data")
     result = invoke(capsys, ["agenda", "new", "--datum", "2027-01-26", "--droog"], cwd=repo)
     assert result.code == 0
-    assert result.out.startswith("Droog: er wordt niets geschreven.")
+    assert result.err.startswith("Droog: er wordt niets geschreven.\nnieuw: data/vergaderingen/")
     assert snapshot(repo / "data") == before
     assert _git_status(repo) == ""
 

@@ -81,7 +81,7 @@ def test_minutes_and_actions_commit_with_a_dutch_message(
 ) -> None:
     result = invoke(capsys, ["acties", "afronden", "cco-2026-04-07-1", "--commit"], cwd=repo)
     assert result.code == 0, result.err
-    assert git(repo, "log", "-1", "--format=%s") == "Actie(s) afgerond: cco-2026-04-07-1\n"
+    assert git(repo, "log", "-1", "--format=%s") == "Actie afgerond: cco-2026-04-07-1\n"
     assert git(repo, "status", "--porcelain") == ""
 
 
@@ -95,5 +95,5 @@ def test_fmt_commits_what_it_formatted(capsys: pytest.CaptureFixture[str], repo:
     shown = [
         line for line in git(repo, "show", "--name-only", "--format=%s", "HEAD").split("\n") if line
     ]
-    assert shown == ["Records in vaste vorm gezet (1 bestanden)", "data/clusters/waterpas.yaml"]
+    assert shown == ["Records in vaste vorm gezet (1 bestand)", "data/clusters/waterpas.yaml"]
     assert cluster.read_text(encoding="utf-8") == text

@@ -28,7 +28,7 @@ from waterketen_cli.models.introspect import _unwrap
 from waterketen_cli.models.records import Project
 from waterketen_cli.records import canonical
 from waterketen_cli.records.canonical import UNORDERED, VormFout, comments
-from waterketen_cli.records.writer import new_record
+from waterketen_cli.records.plan import nieuw_record as new_record
 from waterketen_cli.records.yamlio import parse
 
 FIXTURES = {"cluster": "cluster", "vergadering": "vergadering"}

@@ -130,17 +130,24 @@ def test_init_in_the_current_empty_folder(
 def test_a_failure_leaves_nothing_behind(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from waterketen_cli import schemas
+    from waterketen_cli.records import transactie
 
-    def broken(*args: object, **kwargs: object) -> None:
-        raise OSError(28, "No space left on device")
+    prepare = transactie._prepare
+    written: list[Path] = []
 
-    monkeypatch.setattr(schemas, "write", broken)
+    def disk_full_at_the_fifth_file(b: transactie.Bestand, *args: object) -> None:
+        if len(written) == 4:
+            raise OSError(28, "No space left on device", str(b.doel))
+        written.append(b.doel)
+        prepare(b, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(transactie, "_prepare", disk_full_at_the_fifth_file)
     result = invoke(capsys, ["init", "nieuw"], cwd=tmp_path)
     assert result.code == 1
-    assert result.err == (
-        "fout: nieuw kon niet worden gevuld: No space left on device; er is niets achtergelaten\n"
+    assert result.err.startswith(
+        "fout: nieuw kon niet worden gevuld: kan niet schrijven: de schijf is vol ("
     )
+    assert result.err.endswith("); er is niets achtergelaten\n")
     assert not (tmp_path / "nieuw").exists()
 
     (tmp_path / "leeg").mkdir()

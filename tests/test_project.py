@@ -216,7 +216,7 @@ def test_new_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], repo: Pa
     result = _new(capsys, repo, "--droog")
     assert result.code == 0, result.err
     assert result.err == (
-        "Droog: er wordt niets geschreven. data/projecten/riothermie-groningen.yaml zou worden:\n"
+        "Droog: er wordt niets geschreven.\nnieuw: data/projecten/riothermie-groningen.yaml\n"
     )
     assert_golden("project/riothermie-groningen.yaml", result.out)
     assert snapshot(repo / "data") == before

@@ -1,4 +1,4 @@
-"""Reading all records (with its cache) and the one writer."""
+"""Reading all records (with its cache), and write plans through the one write path."""
 
 from __future__ import annotations
 
@@ -9,16 +9,27 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE_DATA
+from waterketen_cli import schrijfpad
 from waterketen_cli.models.records import Actie, Persoon
 from waterketen_cli.models.types import Actiestatus
 from waterketen_cli.records import dataset, writer
+from waterketen_cli.records.plan import Schrijfplan, nieuw_record, wijzig_record
+from waterketen_cli.records.transactie import SchrijfFout
 from waterketen_cli.soorten import SOORT_PER_NAAM, SOORTEN
+
+VANDAAG = dt.date(2026, 11, 27)
+
+
+def write(data: Path, *changes: object) -> None:
+    plan = Schrijfplan("test", data)
+    plan.records = list(changes)  # type: ignore[arg-type]
+    schrijfpad.voer_uit(plan, vandaag=VANDAAG)
 
 
 @pytest.mark.parametrize("soort", SOORTEN, ids=lambda s: s.naam)
 def test_every_example_file_survives_an_edit_unchanged(soort: object) -> None:
     for path in sorted((EXAMPLE_DATA / soort.map).glob("*.yaml")):  # type: ignore[attr-defined]
-        change = writer.edit_record(path, soort, lambda doc: None)  # type: ignore[arg-type]
+        change = wijzig_record(path, soort, lambda doc: None)  # type: ignore[arg-type]
         assert change.tekst == path.read_text(encoding="utf-8"), path
 
 
@@ -49,7 +60,7 @@ def test_edit_keeps_comments_and_puts_new_fields_in_model_order(repo: Path) -> N
         doc["status"] = "afgerond"
         writer.put(doc, "afgerond_op", dt.date(2026, 11, 27), Actie.model_fields)  # type: ignore[arg-type]
 
-    writer.write([writer.edit_record(path, SOORT_PER_NAAM["actie"], close)])
+    write(repo / "data", wijzig_record(path, SOORT_PER_NAAM["actie"], close))
     after = path.read_text(encoding="utf-8")
     assert (
         after.replace("status: afgerond\n", "status: open\n").replace(
@@ -65,14 +76,13 @@ def test_an_invalid_change_writes_nothing(repo: Path) -> None:
     first = repo / "data" / "acties" / "cco-2026-04-07-1.yaml"
     second = repo / "data" / "acties" / "cco-2026-06-30-1.yaml"
     before = (first.read_text(), second.read_text())
-    good = writer.edit_record(
-        first, SOORT_PER_NAAM["actie"], lambda doc: doc.update(status="vervallen")
-    )
-    bad = writer.edit_record(
-        second, SOORT_PER_NAAM["actie"], lambda doc: doc.update(status="klaar")
-    )
-    with pytest.raises(writer.SchrijfFout, match="status: ongeldige waarde 'klaar'"):
-        writer.write([good, bad])
+    good = wijzig_record(first, SOORT_PER_NAAM["actie"], lambda doc: doc.update(status="vervallen"))
+    bad = wijzig_record(second, SOORT_PER_NAAM["actie"], lambda doc: doc.update(status="klaar"))
+    with pytest.raises(schrijfpad.PlanAfgewezen) as refused:
+        write(repo / "data", good, bad)
+    assert [(f.bestand, f.regel, f.veld, f.bericht) for f in refused.value.fouten] == [
+        ("data/acties/cco-2026-06-30-1.yaml", 8, "status", "ongeldige waarde 'klaar'")
+    ]
     assert (first.read_text(), second.read_text()) == before
 
 
@@ -87,11 +97,11 @@ def test_a_new_record_never_replaces_a_file(repo: Path) -> None:
     )
     path = repo / "data" / "acties" / "cco-2026-04-07-1.yaml"
     before = path.read_text()
-    with pytest.raises(writer.SchrijfFout, match="bestaat al"):
-        writer.write([writer.new_record(path, soort, actie)])
+    with pytest.raises(SchrijfFout, match="bestaat al"):
+        write(repo / "data", nieuw_record(path, soort, actie))
     assert path.read_text() == before
     new = repo / "data" / "acties" / "x-1.yaml"
-    writer.write([writer.new_record(new, soort, actie.model_copy(update={"id": "x-1"}))])
+    write(repo / "data", nieuw_record(new, soort, actie.model_copy(update={"id": "x-1"})))
     assert new.read_text().startswith(
         "# yaml-language-server: $schema=../../schemas/actie.schema.json\nid: x-1\n"
     )

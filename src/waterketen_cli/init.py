@@ -20,6 +20,7 @@ from pathlib import Path
 
 from waterketen_cli import __version__
 from waterketen_cli.errors import GebruiksFout, WaterketenError
+from waterketen_cli.records.transactie import SchrijfFout
 
 #: Where CI installs waterketen from when init cannot tell: a placeholder (the domain
 #: is reserved for examples) that the README and the files mark as to be filled in.
@@ -160,10 +161,11 @@ def init(folder: Path, naam: str, source: Bron) -> Start:
         raise InitFout(f"de map {folder} kan niet worden gemaakt: {error.strerror}") from None
     try:
         _fill(folder, naam, slug, source)
-    except OSError as error:
+    except (OSError, SchrijfFout) as error:
         _undo(folder, created)
+        reden = error.bericht if isinstance(error, SchrijfFout) else error.strerror or error
         raise InitFout(
-            f"{folder} kon niet worden gevuld: {error.strerror or error}; er is niets achtergelaten"
+            f"{folder} kon niet worden gevuld: {reden}; er is niets achtergelaten"
         ) from None
     except BaseException:
         _undo(folder, created)
@@ -177,8 +179,11 @@ def init(folder: Path, naam: str, source: Bron) -> Start:
 
 
 def _fill(folder: Path, naam: str, slug: str, source: Bron) -> None:
-    from waterketen_cli import codeowners, git, schemas
+    import datetime as dt
+
+    from waterketen_cli import codeowners, git, schemas, schrijfpad
     from waterketen_cli.records.dataset import Gegevens
+    from waterketen_cli.records.plan import Document, Schrijfplan
     from waterketen_cli.records.writer import dump
     from waterketen_cli.render import render
     from waterketen_cli.soorten import SOORTEN
@@ -198,12 +203,11 @@ def _fill(folder: Path, naam: str, slug: str, source: Bron) -> None:
     # The data has no people or bodies yet, so this is the header only; it makes
     # 'codeowners --check' pass in CI until the first people and bodies arrive.
     files["CODEOWNERS"] = codeowners.build(Gegevens(folder / "data"), "/data").tekst
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    schemas.write(folder / "schemas")
+    files.update({f"schemas/{name}": text for name, text in schemas.render().items()})
+    # Through the one write path: all files or none, never over an existing one.
+    plan = Schrijfplan(f"Gegevensrepository {naam} begonnen", folder / "data")
+    plan.documenten = [Document(folder / name, text) for name, text in files.items()]
+    schrijfpad.voer_uit(plan, vandaag=dt.date.today())
 
 
 def _undo(folder: Path, created: bool) -> None:

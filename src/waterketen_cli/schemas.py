@@ -6,9 +6,12 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from waterketen_cli.models import SOORTEN
-from waterketen_cli.records.atomic import write_text
+
+if TYPE_CHECKING:
+    from waterketen_cli.records.plan import Schrijfplan
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -32,7 +35,7 @@ class Stand(StrEnum):
     NIEUW = "nieuw"
     BIJGEWERKT = "bijgewerkt"
     ONGEWIJZIGD = "ongewijzigd"
-    VEROUDERD = "verouderd"  # with check=True: would be written
+    VEROUDERD = "verouderd"  # with --check: would be written
 
 
 @dataclass(frozen=True)
@@ -41,17 +44,19 @@ class Uitkomst:
     stand: Stand
 
 
-def write(target: Path, *, check: bool = False) -> list[Uitkomst]:
-    """Write the schemas into ``target``; only files whose content differs are touched."""
+def plan(target: Path, data_dir: Path | None) -> tuple[list[Uitkomst], Schrijfplan]:
+    """How each schema in ``target`` stands, and the plan that brings the stale and
+    missing ones up to date (a file whose content is right is not touched)."""
+    from waterketen_cli.records.plan import Document, Schrijfplan
+
     result = []
+    schrijfplan = Schrijfplan("JSON Schema's bijgewerkt", data_dir)
     for name, text in render().items():
         path = target / name
-        old = path.read_text(encoding="utf-8") if path.exists() else None
-        if old == text:
+        old = path.read_bytes() if path.is_file() else None
+        if old == text.encode("utf-8"):
             result.append(Uitkomst(path, Stand.ONGEWIJZIGD))
-        elif check:
-            result.append(Uitkomst(path, Stand.VEROUDERD))
-        else:
-            write_text(path, text)
-            result.append(Uitkomst(path, Stand.NIEUW if old is None else Stand.BIJGEWERKT))
-    return result
+            continue
+        result.append(Uitkomst(path, Stand.NIEUW if old is None else Stand.BIJGEWERKT))
+        schrijfplan.documenten.append(Document(path, text, overschrijf=old is not None, oud=old))
+    return result, schrijfplan

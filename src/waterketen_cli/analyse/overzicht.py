@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from waterketen_cli import dutch
 from waterketen_cli.checks.cross_rules import months_before
@@ -339,3 +340,37 @@ def since_date(gegevens: Gegevens, value: str, vandaag: dt.date) -> dt.date:
             f"overleg '{overleg.id}' heeft nog niet vergaderd", hint="geef een datum"
         )
     return max(earlier)
+
+
+def met_wijzigingen(
+    folder: Path, gegevens: Gegevens, vandaag: dt.date, since: dt.date | None
+) -> Overzicht:
+    """The overview, with what changed after ``since`` (from git) marked."""
+    projecten, activiteiten = changes_since(folder, since)
+    return build(
+        gegevens,
+        vandaag,
+        sinds=since,
+        gewijzigde_projecten=projecten,
+        gewijzigde_activiteiten=activiteiten,
+    )
+
+
+def changes_since(folder: Path, since: dt.date | None) -> tuple[set[str], set[tuple[str, str]]]:
+    """Projects, and activities as (cluster, activity), that are new or changed after
+    the day ``since``: the record-level difference (``waterketen wijzigingen``) between
+    the last commit of that day and the working tree. A change of layout alone does not
+    count, a changed comment does. Outside a git repository: nothing."""
+    from waterketen_cli import git
+    from waterketen_cli.analyse.wijzigingen import gewijzigd_in_overzicht, vergelijk
+    from waterketen_cli.errors import WaterketenError
+
+    if since is None:
+        return set(), set()
+    try:
+        with git.Repository(folder) as repo:
+            base = repo.before(since + dt.timedelta(days=1))
+            verschillen = repo.diff(base, None, under=("projecten", "clusters"))
+    except WaterketenError:
+        return set(), set()
+    return gewijzigd_in_overzicht(vergelijk(verschillen))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from waterketen_cli import dutch
 from waterketen_cli.checks.findings import suggest
@@ -33,6 +33,9 @@ from waterketen_cli.models.records import (
 from waterketen_cli.models.types import Financieringsstatus, Projectstatus
 from waterketen_cli.records.dataset import Gegevens
 from waterketen_cli.vergaderen import lookup, openbaar
+
+if TYPE_CHECKING:
+    from waterketen_cli.records.plan import Schrijfplan
 
 #: The kinds of record each command reads. The plan reads its one project apart: the
 #: other projects are not needed, and validating them all would cost most of the time.
@@ -198,6 +201,23 @@ def nieuw_project(project_id: str, invoer: Invoer) -> Project:
         periode=Periode(begin=invoer.begin, eind=invoer.eind),
         besluitvorming=invoer.besluitvorming,
     )
+
+
+def schrijfplan(gegevens: Gegevens, project: Project) -> Schrijfplan:
+    """The new project's record, with a header that shows how to fill in the rest."""
+    from waterketen_cli.records.dataset import soort_of
+    from waterketen_cli.records.plan import Schrijfplan, nieuw_record
+
+    soort = soort_of(Project)
+    plan = Schrijfplan(
+        f"Project {project.id} aangemaakt", gegevens.data_dir, gelezen=dict(gegevens.gelezen)
+    )
+    plan.records.append(
+        nieuw_record(
+            gegevens.path(soort, project.id), soort, project, header=kopregels(gegevens, project)
+        )
+    )
+    return plan
 
 
 def kopregels(gegevens: Gegevens, project: Project) -> list[str]:

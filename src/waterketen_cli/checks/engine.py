@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from waterketen_cli.models import SLUG_PATTERN, SOORTEN
 from waterketen_cli.models.base import slugify
 from waterketen_cli.records import store
 from waterketen_cli.records.yamlio import compose, decode, locate, parse
+from waterketen_cli.soorten import SOORT_PER_MAP
 
 register(Check("dubbel-id", Ernst.FOUT, "twee records van één soort hebben niet hetzelfde id"))
 
@@ -59,8 +60,9 @@ def _finding(bestand: str, row: Row) -> Finding:
     return Finding(bestand, regel, kolom, check, CHECKS[check].ernst, bericht, tuple(pad), hint)
 
 
-def _check_file(st: store.Stat) -> Entry:
-    """Everything about one file that does not depend on other files or on the day."""
+def _check_file(st: store.Stat, raw: bytes | None = None) -> Entry:
+    """Everything about one file that does not depend on other files or on the day;
+    ``raw``: its content when it is not (yet) on disk."""
     entry = Entry(st.mtime_ns, st.size, [], None, {}, [], {})
     stem = st.naam.removesuffix(".yaml")
     if not _SLUG.match(stem):
@@ -74,12 +76,15 @@ def _check_file(st: store.Stat) -> Entry:
                 f"hernoem het bestand naar '{slugify(stem)}.yaml'",
             )
         )
-    try:
-        with open(st.pad, "rb") as fh:
-            raw = fh.read()
-    except OSError as error:
-        entry.rows.append((1, 1, "yaml", f"kan het bestand niet lezen: {error.strerror}", (), None))
-        return entry
+    if raw is None:
+        try:
+            with open(st.pad, "rb") as fh:
+                raw = fh.read()
+        except OSError as error:
+            entry.rows.append(
+                (1, 1, "yaml", f"kan het bestand niet lezen: {error.strerror}", (), None)
+            )
+            return entry
     data, problems = parse(raw)
     entry.rows.extend((p.regel, p.kolom, "yaml", p.bericht, (), p.hint) for p in problems)
     if data is None:
@@ -139,17 +144,10 @@ def _misplaced(plek: store.Plek) -> Finding:
     )
 
 
-def run(
-    data_dir: Path,
-    stats: list[store.Stat],
-    misplaced: list[store.Plek],
-    vandaag: dt.date,
-    *,
-    use_cache: bool,
-) -> list[Finding]:
-    previous: dict[str, tuple[Any, ...]] = (
-        store.read_cache(data_dir, "bestanden") if use_cache else None
-    ) or {}
+def _entries(
+    stats: list[store.Stat], previous: dict[str, tuple[Any, ...]]
+) -> tuple[dict[str, Entry], bool]:
+    """Each file's entry: from the cache when its (mtime, size) is unchanged."""
     entries: dict[str, Entry] = {}
     changed = len(previous) != len(stats)
     for st in stats:
@@ -159,7 +157,17 @@ def run(
         else:
             entries[st.toon] = _check_file(st)
             changed = True
+    return entries, changed
 
+
+def _findings(
+    data_dir: Path,
+    stats: list[store.Stat],
+    misplaced: list[store.Plek],
+    entries: dict[str, Entry],
+    vandaag: dt.date,
+) -> list[Finding]:
+    """The findings of every file and of the checks across records (not yet placed)."""
     findings = [_misplaced(p) for p in misplaced]
     per_soort: dict[str, dict[str, Rec]] = {s.naam: {} for s in SOORTEN}
     kapot: dict[str, set[str]] = {s.naam: set() for s in SOORTEN}
@@ -191,7 +199,6 @@ def run(
             st.toon, entry.record_id, entry.feiten, entry.refs
         )
 
-    root = store.display_root(data_dir)
     mappen = {s.naam: f"{data_dir.name}/{s.map}" for s in SOORTEN}
     index = Index.build(vandaag, mappen, per_soort, kapot)
     for check in CHECKS.values():
@@ -200,15 +207,89 @@ def run(
                 _finding(m.bestand, (0, 0, check.naam, m.bericht, m.pad, m.hint))
                 for m in check.cross(index)
             )
-    findings, located = _place(root, findings, entries)
+    return findings
+
+
+def run(
+    data_dir: Path,
+    stats: list[store.Stat],
+    misplaced: list[store.Plek],
+    vandaag: dt.date,
+    *,
+    use_cache: bool,
+) -> list[Finding]:
+    previous: dict[str, tuple[Any, ...]] = (
+        store.read_cache(data_dir, "bestanden") if use_cache else None
+    ) or {}
+    entries, changed = _entries(stats, previous)
+    findings = _findings(data_dir, stats, misplaced, entries, vandaag)
+    findings, located = _place(store.display_root(data_dir), findings, entries)
     findings.sort()
     if use_cache and (changed or located):
         store.write_cache(data_dir, "bestanden", {k: e.dump() for k, e in entries.items()})
     return findings
 
 
+def new_errors(
+    data_dir: Path, vandaag: dt.date, overlay: dict[Path, bytes]
+) -> tuple[list[Finding], int]:
+    """The errors that writing ``overlay`` (path -> new content) would add to the data
+    folder, judged by every check ``validate`` runs; and how many files were judged.
+    The files themselves are not touched; the cache is brought up to date for what is
+    on disk."""
+    stats, misplaced = store.scan(data_dir)
+    previous: dict[str, tuple[Any, ...]] = store.read_cache(data_dir, "bestanden") or {}
+    entries, changed = _entries(stats, previous)
+    before = _findings(data_dir, stats, misplaced, entries, vandaag)
+
+    root = store.display_root(data_dir)
+    by_path = {Path(st.pad).resolve(): st for st in stats}
+    after_stats = list(stats)
+    after_entries = dict(entries)
+    texts: dict[str, bytes] = {}
+    for path, raw in overlay.items():
+        resolved = path.resolve()
+        st = by_path.get(resolved)
+        if st is None:
+            try:
+                relative = resolved.relative_to(data_dir.resolve())
+            except ValueError:
+                continue  # outside the data folder: a document, not a record
+            soort = SOORT_PER_MAP.get(relative.parts[0]) if len(relative.parts) == 2 else None
+            if soort is None:
+                continue  # not a record: documents are not validated here
+            toon = f"{data_dir.name}/{relative.as_posix()}"
+            st = store.Stat(str(resolved), relative.name, toon, soort, 0, len(raw))
+            after_stats.append(st)
+        after_entries[st.toon] = _check_file(st, raw)
+        texts[st.toon] = raw
+    after_stats.sort(key=lambda s: s.toon)
+    after = _findings(data_dir, after_stats, misplaced, after_entries, vandaag)
+
+    def errors(found: list[Finding]) -> Counter[tuple[str, str, str]]:
+        return Counter((f.bestand, f.check, f.bericht) for f in found if f.ernst == Ernst.FOUT)
+
+    known = errors(before)
+    new = []
+    for finding in after:
+        key = (finding.bestand, finding.check, finding.bericht)
+        if finding.ernst != Ernst.FOUT:
+            continue
+        if known[key] > 0:
+            known[key] -= 1
+            continue
+        new.append(finding)
+    new, _ = _place(root, new, after_entries, texts)
+    if changed:
+        store.write_cache(data_dir, "bestanden", {k: e.dump() for k, e in entries.items()})
+    return sorted(new), len(after_stats)
+
+
 def _place(
-    root: Path, findings: list[Finding], entries: dict[str, Entry]
+    root: Path,
+    findings: list[Finding],
+    entries: dict[str, Entry],
+    texts: dict[str, bytes] | None = None,
 ) -> tuple[list[Finding], bool]:
     """Fill in lines and columns of findings that have only a path, composing each file
     at most once and remembering the places in the file's cache entry."""
@@ -227,7 +308,10 @@ def _place(
             if f.pad not in posities:
                 if not composed:
                     try:
-                        node = compose((root / bestand).read_text(encoding="utf-8"))
+                        raw = (texts or {}).get(bestand)
+                        if raw is None:
+                            raw = (root / bestand).read_bytes()
+                        node = compose(raw.decode("utf-8"))
                     except (OSError, UnicodeDecodeError):
                         node = None
                     composed = True

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.common import CommitOptie, DataOptie, TekstOfJson, data_dir
+from waterketen_cli.cli.common import CommitOptie, DataOptie, DroogOptie, TekstOfJson, data_dir
 
 Formaat = TekstOfJson
 
@@ -137,6 +137,7 @@ def afronden(
             show_default=False,
         ),
     ] = None,
+    droog: DroogOptie = False,
     commit: CommitOptie = False,
     data: DataOptie = None,
 ) -> None:
@@ -147,15 +148,11 @@ def afronden(
         vervallen, of ligt de datum vóór de vergadering van de actie, dan wordt niets
         geschreven (exitcode 1). Commentaar en volgorde in de bestanden blijven staan.
     """
-    from functools import partial
-
     from waterketen_cli import dutch
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.common import parse_date, today, write_records
+    from waterketen_cli.cli.common import parse_date, schrijven, today, told
     from waterketen_cli.errors import GebruiksFout
-    from waterketen_cli.records import writer
     from waterketen_cli.records.dataset import load
-    from waterketen_cli.soorten import SOORT_PER_NAAM
     from waterketen_cli.vergaderen import acties as kern
 
     vandaag = today()
@@ -163,28 +160,24 @@ def afronden(
     if toelichting is not None and not toelichting.strip():
         raise GebruiksFout("--toelichting is leeg", hint="laat de optie weg of geef een tekst")
     parent_data = ctx.parent.params.get("data") if ctx.parent is not None else None
-    gegevens = load(data_dir(ctx, data or parent_data), ("actie", "vergadering"))
-    try:
-        plan = kern.afrondingen(
-            gegevens, ids, datum, vandaag, toelichting.strip() if toelichting else None
-        )
-    except kern.AfrondenGeweigerd as geweigerd:
-        for bezwaar in geweigerd.bezwaren:
-            output.print_error(bezwaar.bericht, bezwaar.hint)
-        output.message_err("Er is niets geschreven.")
-        raise typer.Exit(1) from None
-    soort = SOORT_PER_NAAM["actie"]
-    wijzigingen = [
-        writer.edit_record(
-            gegevens.paden[(soort.naam, a.actie.id)], soort, partial(kern.zet_afgerond, afronding=a)
-        )
-        for a in plan
-    ]
-    ids_ = ", ".join(a.actie.id for a in plan)
-    told = write_records(wijzigingen, f"Actie(s) afgerond: {ids_}", commit=commit)
-    for a in plan:
+    folder = data_dir(ctx, data or parent_data)
+    with schrijven(folder, droog=droog, commit=commit) as sessie:
+        gegevens = load(folder, ("actie", "vergadering"))
+        try:
+            afrondingen = kern.afrondingen(
+                gegevens, ids, datum, vandaag, toelichting.strip() if toelichting else None
+            )
+        except kern.AfrondenGeweigerd as geweigerd:
+            for bezwaar in geweigerd.bezwaren:
+                output.print_error(bezwaar.bericht, bezwaar.hint)
+            output.message_err("Er is niets geschreven.")
+            raise typer.Exit(1) from None
+        uitkomst = sessie.voer_uit(kern.afrondplan(gegevens, afrondingen))
+    if droog:
+        return
+    for a in afrondingen:
         output.message(f"Actie {a.actie.id} afgerond op {dutch.datum(a.op)}.")
-    for line in told:
+    for line in told(uitkomst):
         output.message(line)
 
 

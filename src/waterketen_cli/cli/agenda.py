@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:
-    from waterketen_cli.models.records import Vergadering
-    from waterketen_cli.records.dataset import Gegevens
 
 from waterketen_cli.cli.common import (
     CommitOptie,
     DataOptie,
+    DroogOptie,
     OverschrijfOptie,
     UitvoerOptie,
     data_dir,
@@ -54,9 +50,7 @@ def new(
     toch: Annotated[
         bool, typer.Option("--toch", help="Sta een datum in het verleden toe.")
     ] = False,
-    droog: Annotated[
-        bool, typer.Option("--droog", help="Toon wat er geschreven zou worden; schrijf niets.")
-    ] = False,
+    droog: DroogOptie = False,
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Toon daarna de agenda als Markdown.")
     ] = False,
@@ -72,49 +66,27 @@ def new(
     """
     from waterketen_cli import dutch, render
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.common import parse_date, parse_time, shown, today, write_records
-    from waterketen_cli.records import dataset, writer
-    from waterketen_cli.soorten import SOORT_PER_NAAM
+    from waterketen_cli.cli.common import parse_date, parse_time, schrijven, shown, today, told
+    from waterketen_cli.records import dataset
     from waterketen_cli.vergaderen import agenda, documenten
 
     folder = data_dir(ctx, data)
-    gegevens = dataset.load(folder)
-    overleg_id = overleg or agenda.default_body(gegevens)
-    result = agenda.plan(
-        gegevens,
-        overleg_id,
-        parse_date(datum, "--datum"),
-        vandaag=today(),
-        begintijd=parse_time(tijd, "--tijd") if tijd else None,
-        duur=duur,
-        locatie=plaats,
-        toch=toch,
-    )
+    with schrijven(folder, droog=droog, commit=commit) as sessie:
+        gegevens = dataset.load(folder)
+        overleg_id = overleg or agenda.default_body(gegevens)
+        result = agenda.plan(
+            gegevens,
+            overleg_id,
+            parse_date(datum, "--datum"),
+            vandaag=today(),
+            begintijd=parse_time(tijd, "--tijd") if tijd else None,
+            duur=duur,
+            locatie=plaats,
+            toch=toch,
+        )
+        schrijfplan = agenda.schrijfplan(gegevens, result)
+        uitkomst = sessie.voer_uit(schrijfplan)
     vergadering = result.vergadering
-    soort = SOORT_PER_NAAM["vergadering"]
-    path = gegevens.path(soort, vergadering.id)
-    changes = [
-        writer.new_record(
-            path,
-            soort,
-            vergadering,
-            header=["Aangemaakt met 'waterketen agenda new'; concept-agenda, vul aan waar nodig."],
-        )
-    ]
-    for voorstel in result.voorstellen:
-
-        def mark(doc: object, vergadering_id: str = vergadering.id) -> None:
-            assert isinstance(doc, dict)
-            doc["status"] = "geagendeerd"
-            doc["vergadering"] = vergadering_id
-
-        changes.append(
-            writer.edit_record(
-                gegevens.paden[("agendavoorstel", voorstel.id)],
-                SOORT_PER_NAAM["agendavoorstel"],
-                mark,
-            )
-        )
     body = agenda.find_body(gegevens, vergadering.overleg)
     kop = (
         f"{body.naam}, {dutch.datum_lang(vergadering.datum)}, "
@@ -122,19 +94,13 @@ def new(
         f"{vergadering.locatie}"
     )
     if droog:
-        output.message(f"Droog: er wordt niets geschreven. {kop}")
-        for change in changes:
-            output.message(f"\n# {'nieuw' if change.nieuw else 'gewijzigd'}: {shown(change.pad)}")
-            output.message(change.tekst.rstrip("\n"))
-    else:
-        told = write_records(
-            changes, f"Vergadering {vergadering.id} aangemaakt met concept-agenda", commit=commit
-        )
-        output.message(f"Vergadering aangemaakt: {shown(path)}")
         output.message(kop)
-        for change in changes[1:]:
+    else:
+        output.message(f"Vergadering aangemaakt: {shown(schrijfplan.records[0].pad)}")
+        output.message(kop)
+        for change in schrijfplan.records[1:]:
             output.message(f"Agendavoorstel geagendeerd: {shown(change.pad)}")
-        for line in told:
+        for line in told(uitkomst):
             output.message(line)
     if gegevens.overgeslagen:
         output.print_warning(
@@ -169,9 +135,8 @@ def render_agenda(
     data: DataOptie = None,
 ) -> None:
     """Maak de agenda van een vergadering als Markdown-document, klaar om te versturen."""
-    from waterketen_cli import render
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.common import write_document
+    from waterketen_cli.cli.common import today, write_document
     from waterketen_cli.models.records import Vergadering
     from waterketen_cli.records import dataset
     from waterketen_cli.vergaderen import documenten, lookup
@@ -179,31 +144,9 @@ def render_agenda(
     folder = data_dir(ctx, data)
     gegevens = dataset.load(folder)
     vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
-    context = documenten.agenda_context(gegevens, vergadering, publiek=openbaar)
-    from waterketen_cli.models.types import VastPunt
-
-    text = render.render(folder.parent, "agenda.md.j2", **context)
-    if any(p.soort == VastPunt.ACTIVITEITENOVERZICHT for p in vergadering.agenda):
-        text += "\n" + _overview_annex(folder, gegevens, vergadering, publiek=openbaar)
+    text = documenten.agenda_document(
+        folder, gegevens, vergadering, publiek=openbaar, vandaag=today()
+    )
     told = write_document(text, uitvoer, overwrite=overschrijf)
     if told:
         output.message(told)
-
-
-def _overview_annex(
-    folder: Path, gegevens: Gegevens, vergadering: Vergadering, *, publiek: bool
-) -> str:
-    """The activity overview as the annex of the standing item: what changed since the
-    body's previous meeting is marked."""
-    from waterketen_cli import render
-    from waterketen_cli.analyse import overzicht
-    from waterketen_cli.cli.common import today
-    from waterketen_cli.cli.overzicht import build
-    from waterketen_cli.vergaderen.agenda import previous_meeting
-
-    vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
-    result = build(folder, gegevens, today(), vorige.datum if vorige else None)
-    context = overzicht.document_context(
-        gegevens, result, publiek=publiek, niveau=2, titel="Bijlage: activiteitenoverzicht clusters"
-    )
-    return render.render(folder.parent, "overzicht.md.j2", **context)

@@ -60,10 +60,10 @@ def codeowners(
 
     from waterketen_cli import codeowners as core
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.common import shown
+    from waterketen_cli.cli.common import schrijven, shown
     from waterketen_cli.errors import GebruiksFout
-    from waterketen_cli.records.atomic import write_text
     from waterketen_cli.records.dataset import load
+    from waterketen_cli.records.plan import Document, Schrijfplan
 
     folder = data_dir(ctx, data)
     root = core.repository_root(folder)
@@ -77,46 +77,60 @@ def codeowners(
     if not to_screen and target.is_dir():
         raise GebruiksFout(f"{target} is een map", hint="geef een bestand, bijv. CODEOWNERS")
 
-    result = core.build(load(folder, core.SOORTEN), core.prefix_for(folder, root))
-    _report(result, folder)
-    if to_screen:
-        sys.stdout.write(result.tekst)
-        return
-    if uitvoer is None and (root / ".github" / "CODEOWNERS").exists():
-        output.print_warning(
-            "er is ook een .github/CODEOWNERS: GitHub gebruikt dat en niet dit bestand",
-            "verwijder .github/CODEOWNERS, of schrijf daarheen met --uitvoer .github/CODEOWNERS",
-        )
-
-    old = target.read_text(encoding="utf-8", errors="replace") if target.is_file() else None
-    if check:
-        if old == result.tekst:
-            output.message(f"{shown(target)} past bij de gegevens.")
+    schrijft = not check and not to_screen
+    with schrijven(folder if schrijft else None) as sessie:
+        gegevens = load(folder, core.SOORTEN)
+        result = core.build(gegevens, core.prefix_for(folder, root))
+        old_bytes = target.read_bytes() if not to_screen and target.is_file() else None
+        old = old_bytes.decode("utf-8", errors="replace") if old_bytes is not None else None
+        _report(result, folder)
+        if to_screen:
+            sys.stdout.write(result.tekst)
             return
-        if old is None:
-            output.print_error(
-                f"{shown(target)} ontbreekt", "maak het met 'waterketen codeowners' en commit het"
+        if uitvoer is None and (root / ".github" / "CODEOWNERS").exists():
+            output.print_warning(
+                "er is ook een .github/CODEOWNERS: GitHub gebruikt dat en niet dit bestand",
+                "verwijder .github/CODEOWNERS, of schrijf daarheen met "
+                "--uitvoer .github/CODEOWNERS",
             )
-        else:
-            _diff(old, result.tekst, shown(target))
-            output.print_error(
-                f"{shown(target)} past niet bij de gegevens",
-                "maak het opnieuw met 'waterketen codeowners' en commit het",
+        if check:
+            _check(old, result.tekst, target)
+            return
+        if old == result.tekst:
+            output.message(f"{shown(target)} is ongewijzigd.")
+            return
+        if old is not None and not core.is_generated(old) and not overschrijf:
+            raise GebruiksFout(
+                f"{shown(target)} is niet door waterketen gemaakt en wordt niet overschreven",
+                hint="gebruik --overschrijf om het te vervangen, "
+                "of kies een ander bestand met --uitvoer",
             )
-        raise typer.Exit(1)
-
-    if old == result.tekst:
-        output.message(f"{shown(target)} is ongewijzigd.")
-        return
-    if old is not None and not core.is_generated(old) and not overschrijf:
-        raise GebruiksFout(
-            f"{shown(target)} is niet door waterketen gemaakt en wordt niet overschreven",
-            hint="gebruik --overschrijf om het te vervangen, "
-            "of kies een ander bestand met --uitvoer",
-        )
-    write_text(target, result.tekst)
+        plan = Schrijfplan("CODEOWNERS bijgewerkt uit de gegevens", folder)
+        plan.gelezen = dict(gegevens.gelezen)
+        plan.documenten.append(Document(target, result.tekst, overschrijf=True, oud=old_bytes))
+        sessie.voer_uit(plan)
     n = sum(1 for line in result.tekst.splitlines() if line and not line.startswith("#"))
     output.message(f"Geschreven: {shown(target)} ({n} {'regel' if n == 1 else 'regels'}).")
+
+
+def _check(old: str | None, new: str, target: Path) -> None:
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import shown
+
+    if old == new:
+        output.message(f"{shown(target)} past bij de gegevens.")
+        return
+    if old is None:
+        output.print_error(
+            f"{shown(target)} ontbreekt", "maak het met 'waterketen codeowners' en commit het"
+        )
+    else:
+        _diff(old, new, shown(target))
+        output.print_error(
+            f"{shown(target)} past niet bij de gegevens",
+            "maak het opnieuw met 'waterketen codeowners' en commit het",
+        )
+    raise typer.Exit(1)
 
 
 def _report(result: Codeowners, folder: Path) -> None:

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
+import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from waterketen_cli.errors import GebruiksFout
+
+if TYPE_CHECKING:
+    from waterketen_cli.records.plan import Schrijfplan
+    from waterketen_cli.schrijfpad import Uitkomst
 
 #: ``--data`` is accepted before and after the command name.
 DataOptie = Annotated[
@@ -51,11 +58,30 @@ CommitOptie = Annotated[
 ]
 
 
-def data_dir(ctx: typer.Context, option: str | None = None) -> Path:
-    """The data folder: the command's ``--data``, else the one before the command."""
-    from waterketen_cli.paths import find_data_dir
+#: Show what would be written; write nothing.
+DroogOptie = Annotated[
+    bool,
+    typer.Option(
+        "--droog", help="Toon wat er geschreven zou worden (en de verschillen); schrijf niets."
+    ),
+]
 
-    return find_data_dir(option or (ctx.find_root().obj or {}).get("data"))
+
+def data_dir(ctx: typer.Context, option: str | None = None) -> Path:
+    """The data folder: the command's ``--data``, else the one before the command.
+    A write that was interrupted there (kill -9, power loss) is finished or undone
+    first, and the user is told."""
+    from waterketen_cli.paths import find_data_dir
+    from waterketen_cli.records import transactie
+
+    folder = find_data_dir(option or (ctx.find_root().obj or {}).get("data"))
+    if transactie.onderbroken(folder):
+        gedaan = transactie.herstel(folder)
+        if gedaan:
+            from waterketen_cli.cli import output
+
+            output.print_warning(gedaan)
+    return folder
 
 
 class TekstOfJson(StrEnum):
@@ -107,30 +133,93 @@ def shown(path: Path) -> str:
 
 
 def write_document(text: str, target: Path | None, *, overwrite: bool) -> str | None:
-    """A generated document to a file (atomically, never over an existing one unless
-    asked) or to standard output. Returns a line to tell the user, or None."""
-    if target is None:
-        print(text, end="")
+    """A generated document to a file (through the write path: atomic, mode kept,
+    never over an existing file unless asked, never through a symlink) or to standard
+    output (no ``-o``, or ``-o -``). Returns a line to tell the user, or None."""
+    if target is None or str(target) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
         return None
-    from waterketen_cli.records.atomic import write_text
+    from waterketen_cli import schrijfpad
+    from waterketen_cli.records.plan import Document, Schrijfplan
 
+    if target.is_dir():
+        raise GebruiksFout(f"{target} is een map", hint="geef een bestandsnaam, bijv. agenda.md")
     if target.exists() and not overwrite:
         raise GebruiksFout(
             f"{target} bestaat al", hint="kies een ander bestand of gebruik --overschrijf"
         )
-    write_text(target, text)
+    plan = Schrijfplan(f"{shown(target)} geschreven", None)
+    plan.documenten.append(Document(target, text, overschrijf=overwrite))
+    schrijfpad.voer_uit(plan, vandaag=today())
     return f"Geschreven: {shown(target)}"
 
 
-def write_records(changes: list[Any], message: str, *, commit: bool) -> list[str]:
-    """Write the records of a command (validated, atomic, all or nothing) and, with
-    ``commit``, commit exactly those files. Whether they can be committed is checked
-    before anything is written. Returns lines to tell the user."""
-    from waterketen_cli import git
-    from waterketen_cli.records import writer
+class Schrijven:
+    """A writing command's session: hold the lock while the command loads the data and
+    plans; :meth:`voer_uit` checks and writes the plan (see ``waterketen_cli.schrijfpad``)."""
 
-    plan = git.prepare_commit([c.pad for c in changes]) if commit else None
-    writer.write(changes)
-    if plan is None:
+    def __init__(self, folder: Path | None, *, droog: bool, commit: bool) -> None:
+        self.folder = folder
+        self.droog = droog
+        self.commit = commit
+
+    def voer_uit(self, plan: Schrijfplan) -> Uitkomst:
+        from waterketen_cli import schrijfpad
+
+        uitkomst = schrijfpad.voer_uit(plan, vandaag=today(), droog=self.droog, commit=self.commit)
+        if self.droog:
+            show_plan(plan)
+        return uitkomst
+
+
+@contextlib.contextmanager
+def schrijven(
+    folder: Path | None, *, droog: bool = False, commit: bool = False
+) -> Iterator[Schrijven]:
+    """The one way a command writes: ``with schrijven(folder, droog=…, commit=…) as s:``
+    load, plan, ``s.voer_uit(plan)``. The data folder's lock is held throughout (a dry
+    run takes none), so a plan is never made from data another writer is changing."""
+    from waterketen_cli import schrijfpad
+
+    if folder is None:
+        yield Schrijven(None, droog=droog, commit=commit)
+        return
+    wie = " ".join(["waterketen", *sys.argv[1:]])
+    with schrijfpad.sessie(folder, wie, droog=droog):
+        yield Schrijven(folder, droog=droog, commit=commit)
+
+
+def show_plan(plan: Schrijfplan) -> None:
+    """What a dry run would write: a new file whole, a changed file as a diff, on
+    standard output; what each one is, on standard error (so that ``--droog > x.yaml``
+    gives just the file)."""
+    import difflib
+
+    from waterketen_cli.cli import output
+
+    output.message_err("Droog: er wordt niets geschreven.")
+    for record in plan.records:
+        name = shown(record.pad)
+        if record.oud is None:
+            output.message_err(f"nieuw: {name}")
+            sys.stdout.write(record.tekst)
+            sys.stdout.flush()
+            continue
+        output.message_err(f"gewijzigd: {name}")
+        old = record.oud.decode("utf-8", errors="replace").replace("\r\n", "\n")
+        for line in difflib.unified_diff(
+            old.splitlines(), record.tekst.splitlines(), f"a/{name}", f"b/{name}", lineterm=""
+        ):
+            style = "green" if line.startswith("+") else "red" if line.startswith("-") else ""
+            output.message(line, "cyan" if line.startswith("@@") else style)
+    for document in plan.documenten:
+        if document.pad is not None:
+            output.message_err(f"document: {shown(document.pad)}")
+
+
+def told(uitkomst: Uitkomst) -> list[str]:
+    """The lines that say what was committed (the commands say what they wrote)."""
+    if uitkomst.commit is None:
         return []
-    return [f"Gecommit: {git.commit(plan, message)} {message}"]
+    return [f"Gecommit: {uitkomst.commit} {uitkomst.plan.wat}"]

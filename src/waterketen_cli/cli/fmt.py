@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from waterketen_cli.cli.common import CommitOptie, DataOptie, data_dir
+from waterketen_cli.cli.common import CommitOptie, DataOptie, DroogOptie, data_dir
 
 if TYPE_CHECKING:
-    from waterketen_cli.records.store import Stat
+    pass
 
 
 def fmt(
@@ -34,6 +34,7 @@ def fmt(
     diff: Annotated[
         bool, typer.Option("--diff", help="Toon bij --check per bestand wat fmt zou veranderen.")
     ] = False,
+    droog: DroogOptie = False,
     commit: CommitOptie = False,
     data: DataOptie = None,
 ) -> None:
@@ -50,54 +51,33 @@ def fmt(
     vorm; 2: verkeerd gebruik.
     """
     from waterketen_cli.cli import output
-    from waterketen_cli.records import canonical
-    from waterketen_cli.records.atomic import write_text
-    from waterketen_cli.records.yamlio import decode, parse
+    from waterketen_cli.cli.common import schrijven, told
+    from waterketen_cli.records.formatteren import opmaak
 
     folder = data_dir(ctx, data)
-    records = _records(folder, paden or [])
-    changed: list[str] = []
-    to_write: list[tuple[Path, str, str]] = []
-    failed = 0
-    for stat in records:
-        path = Path(stat.pad)
-        raw = path.read_bytes()
-        _, problems = parse(raw)
-        text, _ = decode(raw)
-        if problems or text is None:
-            p = problems[0]
-            output.print_error(
-                f"{stat.toon}:{p.regel}:{p.kolom}: {p.bericht}",
-                (p.hint + "; " if p.hint else "") + "fmt heeft het bestand niet gewijzigd",
-            )
-            failed += 1
-            continue
-        try:
-            result = canonical.format_record(text, stat.soort, path)
-        except canonical.VormFout as error:
-            output.print_error(f"{stat.toon}: {error.bericht}", error.hint)
-            failed += 1
-            continue
-        if result.encode("utf-8") == raw:
-            continue
-        changed.append(stat.toon)
+    schrijft = not check and not droog
+    with schrijven(folder if schrijft else None, commit=commit) as sessie:
+        result = opmaak(folder, paden or [])
+        for probleem in result.problemen:
+            output.print_error(f"{probleem.toon}: {probleem.bericht}", probleem.hint)
         if check:
-            output.message(f"niet in vaste vorm: {stat.toon}")
-            if diff:
-                _show_diff(text, result, stat.toon)
-        else:
-            to_write.append((path, result, stat.toon))
-    if to_write:
-        from waterketen_cli import git
+            for naam, record in zip(result.namen, result.plan.records, strict=True):
+                output.message(f"niet in vaste vorm: {naam}")
+                if diff:
+                    _show_diff(record.oud or b"", record.tekst, naam)
+        elif droog:
+            from waterketen_cli.cli.common import show_plan
 
-        plan = git.prepare_commit([p for p, _, _ in to_write]) if commit else None
-        for path, result, toon in to_write:
-            write_text(path, result)
-            output.message(f"opgemaakt: {toon}")
-        if plan is not None:
-            message = f"Records in vaste vorm gezet ({len(to_write)} bestanden)"
-            output.message(f"Gecommit: {git.commit(plan, message)} {message}")
-    _summary(len(records), len(changed), failed, check=check)
+            show_plan(result.plan)
+        elif result.plan.records:
+            uitkomst = sessie.voer_uit(result.plan)
+            for naam in result.namen:
+                output.message(f"opgemaakt: {naam}")
+            for line in told(uitkomst):
+                output.message(line)
+    changed = len(result.plan.records)
+    failed = len(result.problemen)
+    _summary(result.bestanden, changed, failed, check=check or droog)
     if failed or (check and changed):
         raise typer.Exit(1)
 
@@ -121,46 +101,15 @@ def _summary(total: int, changed: int, failed: int, *, check: bool) -> None:
         output.message(f"{n(changed)} opgemaakt, {kept} al in vaste vorm{unreadable}.")
 
 
-def _show_diff(old: str, new: str, toon: str) -> None:
+def _show_diff(old: bytes, new: str, toon: str) -> None:
     import difflib
 
     from waterketen_cli.cli import output
 
+    text = old.decode("utf-8", errors="replace").replace("\r\n", "\n")
     lines = difflib.unified_diff(
-        old.splitlines(), new.splitlines(), f"a/{toon}", f"b/{toon}", n=1, lineterm=""
+        text.splitlines(), new.splitlines(), f"a/{toon}", f"b/{toon}", n=1, lineterm=""
     )
     for line in lines:
         style = "green" if line.startswith("+") else "red" if line.startswith("-") else ""
         output.message(line, "cyan" if line.startswith("@@") else style)
-
-
-def _records(folder: Path, paden: list[Path]) -> list[Stat]:
-    """The record files to format: all, or those at or below the given paths."""
-    from waterketen_cli.errors import GebruiksFout
-    from waterketen_cli.records.store import scan
-
-    stats, _ = scan(folder)
-    if not paden:
-        return stats
-    root = folder.resolve()
-    chosen: dict[str, Stat] = {}
-    for pad in paden:
-        resolved = pad.resolve()
-        if not resolved.exists():
-            raise GebruiksFout(f"'{pad}' bestaat niet")
-        if resolved != root and root not in resolved.parents:
-            raise GebruiksFout(
-                f"'{pad}' ligt buiten de gegevensmap {folder}",
-                hint="geef een record of map binnen de gegevensmap",
-            )
-        found = [
-            s for s in stats if (p := Path(s.pad).resolve()) == resolved or resolved in p.parents
-        ]
-        if not found:
-            what = "bevat geen records" if resolved.is_dir() else "is geen record"
-            raise GebruiksFout(
-                f"'{pad}' {what}",
-                hint="een record is een .yaml-bestand in een map als data/projecten/",
-            )
-        chosen.update((s.pad, s) for s in found)
-    return sorted(chosen.values(), key=lambda s: s.toon)

@@ -10,6 +10,7 @@ import typer
 from waterketen_cli.cli.common import (
     CommitOptie,
     DataOptie,
+    DroogOptie,
     OverschrijfOptie,
     UitvoerOptie,
     data_dir,
@@ -58,9 +59,7 @@ def verwerk(
     bestand: Annotated[
         Path, typer.Argument(metavar="BESTAND", help="Het ingevulde verslag (Markdown).")
     ],
-    droog: Annotated[
-        bool, typer.Option("--droog", help="Controleer en toon wat er zou gebeuren; schrijf niets.")
-    ] = False,
+    droog: DroogOptie = False,
     commit: CommitOptie = False,
     data: DataOptie = None,
 ) -> None:
@@ -70,11 +69,15 @@ def verwerk(
     Een regel die niet te lezen is, wordt met zijn regelnummer gemeld; er wordt dan
     niets geschreven."""
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.common import write_records
-    from waterketen_cli.errors import GebruiksFout
+    from waterketen_cli.cli.common import schrijven, today, told
+    from waterketen_cli.errors import GebruiksFout, WaterketenError
     from waterketen_cli.records import dataset
     from waterketen_cli.vergaderen import notulen, notulenlezer, verwerken
 
+    if bestand.is_dir():
+        raise WaterketenError(
+            f"{bestand} is een map", hint="geef het ingevulde verslag, bijv. verslag.md"
+        )
     try:
         text = bestand.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -85,20 +88,11 @@ def verwerk(
         ) from None
     folder = data_dir(ctx, data)
     ingevuld = notulenlezer.read(text, str(bestand))
-    gegevens = dataset.load(folder)
-    verwerking = notulen.check(gegevens, ingevuld, text, str(bestand))
-    changes = verwerken.changes(gegevens, verwerking)
+    with schrijven(folder, droog=droog, commit=commit) as sessie:
+        gegevens = dataset.load(folder)
+        verwerking = notulen.check(gegevens, ingevuld, text, str(bestand), vandaag=today())
+        uitkomst = sessie.voer_uit(verwerken.schrijfplan(gegevens, verwerking))
     v = verwerking.vergadering
-    told: list[str] = []
-    if droog:
-        output.message("Droog: er wordt niets geschreven.")
-    else:
-        told = write_records(
-            changes,
-            f"Verslag {v.id} verwerkt: {len(verwerking.besluiten)} besluit(en), "
-            f"{len(verwerking.nieuwe_acties)} nieuwe actie(s)",
-            commit=commit,
-        )
     output.message(
         f"Vergadering {v.id}: status gehouden, {len(verwerking.ingevuld.aanwezig)} aanwezig, "
         f"{len(verwerking.ingevuld.afgemeld)} afgemeld."
@@ -114,5 +108,5 @@ def verwerk(
         output.message(f"Actie {actie.id} afgerond.")
     for actie in verwerking.vervallen:
         output.message(f"Actie {actie.id} vervallen.")
-    for line in told:
+    for line in told(uitkomst):
         output.message(line)

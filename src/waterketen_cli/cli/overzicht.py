@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 if TYPE_CHECKING:
-    from waterketen_cli.analyse.overzicht import Overzicht
-    from waterketen_cli.records.dataset import Gegevens
+    pass
 
 from waterketen_cli.cli.common import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
 
@@ -50,7 +47,7 @@ def overzicht(
     gegevens = dataset.load(folder, core.SOORTEN, waar=core.WAAR)
     vandaag = today()
     since = core.since_date(gegevens, sinds, vandaag) if sinds else None
-    result = build(folder, gegevens, vandaag, since)
+    result = core.met_wijzigingen(folder, gegevens, vandaag, since)
     if markdown or uitvoer is not None:
         context = core.document_context(gegevens, result, publiek=openbaar)
         told = write_document(
@@ -93,37 +90,3 @@ def overzicht(
     )
     for signaal in signalen:
         output.message(f"- {signaal}")
-
-
-def build(folder: Path, gegevens: Gegevens, vandaag: dt.date, since: dt.date | None) -> Overzicht:
-    """The overview, with what changed after ``since`` (from git) marked."""
-    from waterketen_cli.analyse import overzicht as core
-
-    projecten, activiteiten = changes_since(folder, since)
-    return core.build(
-        gegevens,
-        vandaag,
-        sinds=since,
-        gewijzigde_projecten=projecten,
-        gewijzigde_activiteiten=activiteiten,
-    )
-
-
-def changes_since(folder: Path, since: dt.date | None) -> tuple[set[str], set[tuple[str, str]]]:
-    """Projects, and activities as (cluster, activity), that are new or changed after
-    the day ``since``: the record-level difference (``waterketen wijzigingen``) between
-    the last commit of that day and the working tree. A change of layout alone does not
-    count, a changed comment does. Outside a git repository: nothing."""
-    from waterketen_cli import git
-    from waterketen_cli.analyse.wijzigingen import gewijzigd_in_overzicht, vergelijk
-    from waterketen_cli.errors import WaterketenError
-
-    if since is None:
-        return set(), set()
-    try:
-        with git.Repository(folder) as repo:
-            base = repo.before(since + dt.timedelta(days=1))
-            verschillen = repo.diff(base, None, under=("projecten", "clusters"))
-    except WaterketenError:
-        return set(), set()
-    return gewijzigd_in_overzicht(vergelijk(verschillen))

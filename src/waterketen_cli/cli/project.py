@@ -15,6 +15,7 @@ import typer
 from waterketen_cli.cli.common import (
     CommitOptie,
     DataOptie,
+    DroogOptie,
     OverschrijfOptie,
     UitvoerOptie,
     data_dir,
@@ -127,9 +128,7 @@ def new(
             "clustercoördinatorenoverleg.",
         ),
     ] = None,
-    droog: Annotated[
-        bool, typer.Option("--droog", help="Toon het bestand dat er zou komen; schrijf niets.")
-    ] = False,
+    droog: DroogOptie = False,
     commit: CommitOptie = False,
     data: DataOptie = None,
 ) -> None:
@@ -144,65 +143,56 @@ def new(
 
     from waterketen_cli.analyse import projectplan
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.common import parse_date, shown
+    from waterketen_cli.cli.common import parse_date, schrijven, shown, told
     from waterketen_cli.errors import GebruiksFout, WaterketenError
     from waterketen_cli.models.types import Projectstatus
-    from waterketen_cli.records import dataset, writer
+    from waterketen_cli.records import dataset
     from waterketen_cli.soorten import SOORT_PER_NAAM
 
     projectplan.check_id(project_id)
     folder = data_dir(ctx, data)
-    gegevens = dataset.load(folder, projectplan.NIEUW_SOORTEN)
-    soort = SOORT_PER_NAAM["project"]
-    path = gegevens.path(soort, project_id)
-    if path.exists():
-        raise WaterketenError(
-            f"project '{project_id}' bestaat al: {shown(path)}",
-            hint="kies een ander id; een bestaand project past u aan in het bestand zelf",
+    with schrijven(folder, droog=droog, commit=commit) as sessie:
+        gegevens = dataset.load(folder, projectplan.NIEUW_SOORTEN)
+        soort = SOORT_PER_NAAM["project"]
+        path = gegevens.path(soort, project_id)
+        if path.exists():
+            raise WaterketenError(
+                f"project '{project_id}' bestaat al: {shown(path)}",
+                hint="kies een ander id; een bestaand project past u aan in het bestand zelf",
+            )
+        invoer = projectplan.controleer(
+            gegevens,
+            projectplan.Invoer(
+                titel=titel,
+                doel=doel,
+                aanpak=aanpak,
+                trekker=trekker,
+                team=tuple(team or ()),
+                clusters=tuple(cluster or ()),
+                regionaal=regionaal,
+                themas=tuple(thema or ()),
+                status=Projectstatus(status.value),
+                begin=parse_date(begin, "--begin") if begin is not None else None,
+                eind=parse_date(eind, "--eind") if eind is not None else None,
+                besluitvorming=besluitvorming,
+            ),
         )
-    invoer = projectplan.controleer(
-        gegevens,
-        projectplan.Invoer(
-            titel=titel,
-            doel=doel,
-            aanpak=aanpak,
-            trekker=trekker,
-            team=tuple(team or ()),
-            clusters=tuple(cluster or ()),
-            regionaal=regionaal,
-            themas=tuple(thema or ()),
-            status=Projectstatus(status.value),
-            begin=parse_date(begin, "--begin") if begin is not None else None,
-            eind=parse_date(eind, "--eind") if eind is not None else None,
-            besluitvorming=besluitvorming,
-        ),
-    )
-    missing = projectplan.ontbrekend(invoer)
-    if missing and not sys.stdin.isatty():
-        namen = ", ".join(projectplan.optienaam(m) for m in missing)
-        raise GebruiksFout(
-            f"verplichte optie ontbreekt: {namen}"
-            if len(missing) == 1
-            else f"verplichte opties ontbreken: {namen}",
-            hint="geef ze mee; alleen in een terminal vraagt 'project new' erom",
-        )
-    if missing:
-        invoer = _vraag(gegevens, project_id, invoer, missing)
-    project = projectplan.nieuw_project(project_id, invoer)
-    change = writer.new_record(
-        path, soort, project, header=projectplan.kopregels(gegevens, project)
-    )
-    if droog:
-        writer.check_text(change.tekst, soort, path)
-        output.message_err(f"Droog: er wordt niets geschreven. {shown(path)} zou worden:")
-        sys.stdout.write(change.tekst)
-        sys.stdout.flush()
-    else:
-        from waterketen_cli.cli.common import write_records
-
-        told = write_records([change], f"Project {project_id} aangemaakt", commit=commit)
+        missing = projectplan.ontbrekend(invoer)
+        if missing and not sys.stdin.isatty():
+            namen = ", ".join(projectplan.optienaam(m) for m in missing)
+            raise GebruiksFout(
+                f"verplichte optie ontbreekt: {namen}"
+                if len(missing) == 1
+                else f"verplichte opties ontbreken: {namen}",
+                hint="geef ze mee; alleen in een terminal vraagt 'project new' erom",
+            )
+        if missing:
+            invoer = _vraag(gegevens, project_id, invoer, missing)
+        project = projectplan.nieuw_project(project_id, invoer)
+        uitkomst = sessie.voer_uit(projectplan.schrijfplan(gegevens, project))
+    if not droog:
         output.message(f"Project aangemaakt: {shown(path)}")
-        for line in told:
+        for line in told(uitkomst):
             output.message(line)
         output.message(f"Maak het projectplan met: waterketen project plan {project_id}")
     for waarschuwing in projectplan.waarschuwingen(project):

@@ -36,16 +36,37 @@ def schema(
     """
     from waterketen_cli import schemas
     from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import schrijven
+    from waterketen_cli.errors import GegevensNietGevonden
 
-    target = map_ if map_ is not None else data_dir(ctx, data).parent / "schemas"
-    results = schemas.write(target, check=check)
+    folder: Path | None
+    if map_ is None:
+        folder = data_dir(ctx, data)
+        target = folder.parent / "schemas"
+    else:
+        target = map_
+        try:
+            folder = data_dir(ctx, data)
+        except GegevensNietGevonden:
+            folder = None  # --map alone needs no data folder
+    with schrijven(None if check or folder is None else folder) as sessie:
+        results, plan = schemas.plan(target, folder)
+        if check:
+            results = [
+                schemas.Uitkomst(r.pad, schemas.Stand.VEROUDERD)
+                if r.stand != schemas.Stand.ONGEWIJZIGD
+                else r
+                for r in results
+            ]
+        else:
+            sessie.voer_uit(plan)
     for r in results:
         if r.stand != schemas.Stand.ONGEWIJZIGD:
             output.message(f"{r.stand.value:<12}{r.pad}")
     stale = [r for r in results if r.stand == schemas.Stand.VEROUDERD]
     if stale:
         output.print_error(
-            f"{len(stale)} schema('s) verouderd",
+            f"{len(stale)} {'schema' if len(stale) == 1 else 'schema' + chr(39) + 's'} verouderd",
             "voer 'waterketen schema' uit en commit de schema's",
         )
         raise typer.Exit(1)

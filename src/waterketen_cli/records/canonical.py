@@ -65,7 +65,8 @@ from waterketen_cli.models.records import (
     Vergadering,
 )
 from waterketen_cli.models.types import Telefoon
-from waterketen_cli.records.writer import SchrijfFout, _yaml, check_text
+from waterketen_cli.records.transactie import SchrijfFout
+from waterketen_cli.records.writer import check_text, yaml_rt
 from waterketen_cli.records.yamlio import parse
 from waterketen_cli.soorten import Soort
 
@@ -490,7 +491,7 @@ def canonical(text: str, model: type[BaseModel] | None) -> str:
         raise VormFout(f"geen geldige YAML: {problems[0].bericht}", hint=problems[0].hint)
     try:
         # ruamel.yaml drops comments above a '---' line; records need no such line
-        doc = _yaml().load(_DOCUMENT_START.sub(r"\1", text, count=1))
+        doc = yaml_rt().load(_DOCUMENT_START.sub(r"\1", text, count=1))
     except Exception as error:  # ruamel raises many kinds; all mean "cannot read"
         raise VormFout(f"ruamel.yaml kan het bestand niet lezen ({error})") from None
     reader = _Reader(doc)
@@ -498,7 +499,7 @@ def canonical(text: str, model: type[BaseModel] | None) -> str:
     new = builder.mapping(doc, model)
     _Writer(reader, builder, new)
     buffer = io.StringIO()
-    _yaml().dump(new, buffer)
+    yaml_rt().dump(new, buffer)
     expected = _sorted(data, _Shape(model=model))
     result = _clean(buffer.getvalue(), expected)
     if result != text:  # what is already canonical is never written: no guard needed

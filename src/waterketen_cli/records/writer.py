@@ -1,23 +1,17 @@
-"""The one way records are written: round trip, validated, atomic, never by accident.
+"""Editing records with ruamel.yaml's round trip: comments, key order and quoting of
+everything a command does not touch survive (the example data comes back byte for
+byte). A new field goes where the model puts it (:func:`put`); a new record is dumped
+in the model's field order (:func:`record_data`).
 
-- An existing record is loaded with ruamel.yaml's round-trip loader, changed in place
-  and written back: comments, key order and quoting of everything the command did
-  not touch survive (the example data comes back byte for byte).
-- A new record is written in the model's field order, with the schema line on top.
-- Before anything is written, the new text is read back with the same loader as
-  ``validate`` and checked against the model: a command cannot write a record that
-  ``validate`` would refuse.
-- Writes go through a temporary file and a rename. A new record never replaces an
-  existing file unless the caller says so. A batch is validated whole before the
-  first file is replaced.
+Nothing here writes a file: commands build a write plan (``records.plan``) and the
+write path (``waterketen_cli.schrijfpad``) validates and writes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -27,18 +21,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
-from waterketen_cli.errors import WaterketenError
 from waterketen_cli.models.base import Record
-from waterketen_cli.records.atomic import write_text
+from waterketen_cli.records.transactie import SchrijfFout
 from waterketen_cli.records.yamlio import parse
 from waterketen_cli.soorten import Soort
 
 
-class SchrijfFout(WaterketenError):
-    """A record could not be written; nothing was changed."""
-
-
-def _yaml() -> YAML:
+def yaml_rt() -> YAML:
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -46,10 +35,10 @@ def _yaml() -> YAML:
     return yaml
 
 
-def load_roundtrip(path: Path) -> CommentedMap:
-    """A record as an editable mapping that remembers comments and layout."""
+def load_text(text: str, path: Path) -> CommentedMap:
+    """A record's text as an editable mapping that remembers comments and layout."""
     try:
-        doc = _yaml().load(path.read_text(encoding="utf-8"))
+        doc = yaml_rt().load(text)
     except Exception as error:  # ruamel raises many kinds; all mean "cannot edit"
         raise SchrijfFout(
             f"{path} kan niet worden bewerkt: het is geen geldige YAML",
@@ -73,7 +62,7 @@ def put(doc: CommentedMap, key: str, value: Any, order: Iterable[str]) -> None:
 
 def dump(doc: Any) -> str:
     buffer = io.StringIO()
-    _yaml().dump(doc, buffer)
+    yaml_rt().dump(doc, buffer)
     return buffer.getvalue()
 
 
@@ -133,53 +122,3 @@ def check_text(text: str, soort: Soort, path: Path) -> Record:
     if path.stem != record.id:
         raise SchrijfFout(f"{path}: het id '{record.id}' past niet bij de bestandsnaam")
     return record
-
-
-@dataclass
-class Wijziging:
-    """One file to write as part of a batch."""
-
-    pad: Path
-    tekst: str
-    soort: Soort
-    nieuw: bool
-
-    @property
-    def oud(self) -> str | None:
-        return None if self.nieuw else self.pad.read_text(encoding="utf-8")
-
-
-def new_record(
-    path: Path, soort: Soort, record: Record, *, header: Iterable[str] = ()
-) -> Wijziging:
-    """A new record file (its text, not yet written)."""
-    from waterketen_cli.records.canonical import canonical
-
-    lines = [f"# yaml-language-server: $schema=../../schemas/{soort.schema_bestand}"]
-    lines += [f"# {line}" if line else "#" for line in header]
-    text = "\n".join(lines) + "\n" + dump(record_data(record))
-    # The same form `waterketen fmt` gives: a new record never needs formatting.
-    return Wijziging(path, canonical(text, soort.model), soort, nieuw=True)
-
-
-def edit_record(path: Path, soort: Soort, change: Callable[[CommentedMap], None]) -> Wijziging:
-    """An existing record changed in place by ``change`` (its text, not yet written)."""
-    doc = load_roundtrip(path)
-    change(doc)
-    return Wijziging(path, dump(doc), soort, nieuw=False)
-
-
-def write(changes: list[Wijziging], *, overwrite: bool = False) -> list[Path]:
-    """Validate every change, then write them all. Returns the paths written."""
-    for change in changes:
-        if change.nieuw and change.pad.exists() and not overwrite:
-            raise SchrijfFout(
-                f"{change.pad} bestaat al",
-                hint="er is niets geschreven; kies een ander id of gebruik --overschrijf",
-            )
-        check_text(change.tekst, change.soort, change.pad)
-    written = []
-    for change in changes:
-        write_text(change.pad, change.tekst)
-        written.append(change.pad)
-    return written

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from waterketen_cli import dutch
 from waterketen_cli.checks.findings import suggest
@@ -27,6 +27,9 @@ from waterketen_cli.models.records import (
 )
 from waterketen_cli.models.types import Actiestatus
 from waterketen_cli.records.dataset import Gegevens, soort_of
+
+if TYPE_CHECKING:
+    from waterketen_cli.records.plan import Schrijfplan
 from waterketen_cli.vergaderen import lookup, openbaar
 
 #: The kinds of record each query reads.
@@ -290,21 +293,38 @@ def _onbekend(gegevens: Gegevens, actie_id: str, bestaand: list[str]) -> Bezwaar
     )
 
 
+def afrondplan(gegevens: Gegevens, afrondingen: Sequence[Afronding]) -> Schrijfplan:
+    """The write plan that closes these actions (see :func:`afrondingen`)."""
+    from functools import partial
+
+    from waterketen_cli.records.plan import Schrijfplan, wijzig_record
+
+    soort = soort_of(Actie)
+    ids = ", ".join(a.actie.id for a in afrondingen)
+    wat = f"{'Actie' if len(afrondingen) == 1 else 'Acties'} afgerond: {ids}"
+    plan = Schrijfplan(wat, gegevens.data_dir, gelezen=dict(gegevens.gelezen))
+    plan.records = [
+        wijzig_record(
+            gegevens.paden[(soort.naam, a.actie.id)], soort, partial(zet_afgerond, afronding=a)
+        )
+        for a in afrondingen
+    ]
+    return plan
+
+
 #: Long texts are folded like the rest of the records: lines of at most this width.
 REGELBREEDTE = 88
 
 
 def zet_afgerond(doc: Any, afronding: Afronding) -> None:
-    """Change a round-trip record in place: status, afgerond_op right after it, and the
-    note appended to any existing one. Nothing else in the file changes."""
+    """Change a round-trip record in place: status, afgerond_op where the model puts it,
+    and the note appended to any existing one. Nothing else in the file changes."""
     from ruamel.yaml.scalarstring import FoldedScalarString
 
-    keys = list(doc)
+    from waterketen_cli.records.writer import put
+
     doc["status"] = Actiestatus.AFGEROND.value
-    if "afgerond_op" in doc:
-        doc["afgerond_op"] = afronding.op
-    else:
-        doc.insert(keys.index("status") + 1, "afgerond_op", afronding.op)
+    put(doc, "afgerond_op", afronding.op, Actie.model_fields)
     if afronding.toelichting:
         oud = doc.get("toelichting")
         tekst = " ".join(

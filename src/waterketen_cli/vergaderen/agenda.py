@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from waterketen_cli import dutch
 from waterketen_cli.errors import GebruiksFout, WaterketenError
@@ -32,7 +33,10 @@ from waterketen_cli.models.types import (
     Vergaderstatus,
     Voorstelstatus,
 )
-from waterketen_cli.records.dataset import Gegevens
+from waterketen_cli.records.dataset import Gegevens, soort_of
+
+if TYPE_CHECKING:
+    from waterketen_cli.records.plan import Schrijfplan
 from waterketen_cli.vergaderen import lookup
 
 _OPENING = (VastPunt.OPENING, VastPunt.VERSLAG, VastPunt.INGEKOMEN_STUKKEN, VastPunt.MEDEDELINGEN)
@@ -112,6 +116,7 @@ def _held_over(vorige: Vergadering | None) -> list[Agendapunt]:
         p.model_copy(
             update={
                 "afhandeling": None,
+                "verslag": None,  # the report of the previous meeting stays there
                 "toelichting": f"Aangehouden in de vergadering van {dutch.datum(vorige.datum)}."
                 + (f" {p.toelichting}" if p.toelichting else ""),
             }
@@ -251,6 +256,38 @@ def plan(
         agenda=agenda,
     )
     return Agendaplan(vergadering, voorstellen, vorige)
+
+
+def schrijfplan(gegevens: Gegevens, agendaplan: Agendaplan) -> Schrijfplan:
+    """The new meeting record, and the proposals it takes marked 'geagendeerd'."""
+    from waterketen_cli.records.plan import Schrijfplan, nieuw_record, wijzig_record
+
+    vergadering = agendaplan.vergadering
+    soort = soort_of(Vergadering)
+    plan = Schrijfplan(
+        f"Vergadering {vergadering.id} aangemaakt met concept-agenda",
+        gegevens.data_dir,
+        gelezen=dict(gegevens.gelezen),
+    )
+    plan.records.append(
+        nieuw_record(
+            gegevens.path(soort, vergadering.id),
+            soort,
+            vergadering,
+            header=["Aangemaakt met 'waterketen agenda new'; concept-agenda, vul aan waar nodig."],
+        )
+    )
+    voorstel_soort = soort_of(Agendavoorstel)
+
+    def agendeer(doc: Any) -> None:
+        doc["status"] = Voorstelstatus.GEAGENDEERD.value
+        doc["vergadering"] = vergadering.id
+
+    plan.records += [
+        wijzig_record(gegevens.paden[(voorstel_soort.naam, v.id)], voorstel_soort, agendeer)
+        for v in agendaplan.voorstellen
+    ]
+    return plan
 
 
 @dataclass(frozen=True)

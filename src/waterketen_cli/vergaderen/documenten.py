@@ -6,7 +6,9 @@ published) is made here.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from waterketen_cli.models.records import (
@@ -142,3 +144,25 @@ def agenda_context(
         "secretaris": openbaar.persoon(gegevens, overleg.secretaris, publiek=publiek),
         "acties": [] if publiek else open_actions(gegevens, overleg, vergadering),
     }
+
+
+def agenda_document(
+    folder: Path, gegevens: Gegevens, vergadering: Vergadering, *, publiek: bool, vandaag: dt.date
+) -> str:
+    """The agenda as Markdown; with the activity overview as the annex of its standing
+    item, marking what changed since the body's previous meeting."""
+    from waterketen_cli import render
+    from waterketen_cli.analyse import overzicht
+    from waterketen_cli.models.types import VastPunt
+    from waterketen_cli.vergaderen.agenda import previous_meeting
+
+    context = agenda_context(gegevens, vergadering, publiek=publiek)
+    text = render.render(folder.parent, "agenda.md.j2", **context)
+    if not any(p.soort == VastPunt.ACTIVITEITENOVERZICHT for p in vergadering.agenda):
+        return text
+    vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
+    result = overzicht.met_wijzigingen(folder, gegevens, vandaag, vorige.datum if vorige else None)
+    annex = overzicht.document_context(
+        gegevens, result, publiek=publiek, niveau=2, titel="Bijlage: activiteitenoverzicht clusters"
+    )
+    return text + "\n" + render.render(folder.parent, "overzicht.md.j2", **annex)

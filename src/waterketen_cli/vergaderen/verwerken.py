@@ -1,87 +1,132 @@
-"""What processing the minutes changes in the records: the meeting, new actions and
-closed ones. A write plan; the write path validates and writes it."""
+"""What processing the minutes changes in the records: the meeting (status, attendance,
+per item how it was dealt with and its report, the numbered decisions), new actions,
+and actions closed or dropped. A write plan; the write path checks and writes it."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Container, Iterable
+from typing import TYPE_CHECKING
 
 from waterketen_cli.models.records import Actie, Agendapunt, Vergadering
 from waterketen_cli.models.types import Actiestatus, Vergaderstatus
-from waterketen_cli.records.dataset import Gegevens
+from waterketen_cli.records.dataset import Gegevens, soort_of
 from waterketen_cli.vergaderen.notulen import Verwerking
 
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap
 
-def changes(gegevens: Gegevens, verwerking: Verwerking) -> list[Any]:
-    """The record changes that processing makes (validated and written by the caller)."""
+    from waterketen_cli.records.plan import Schrijfplan
+
+#: A tab in a record is a finding of ``validate``; in text it means some spaces.
+_TAB = 4
+
+
+def _tekst(text: str) -> str:
+    return text.expandtabs(_TAB)
+
+
+def _set_list(
+    doc: CommentedMap, key: str, values: Iterable[str], asked: Container[str], order: list[str]
+) -> None:
+    """Make a list hold ``values`` for the people the minutes ``asked`` about; anyone
+    else already in it stays. The list is changed in place, so that the comments of the
+    items that stay are kept (``fmt`` sorts it afterwards)."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    from waterketen_cli.records import writer
+
+    wanted = list(dict.fromkeys(values))
+    existing = doc.get(key)
+    if not isinstance(existing, CommentedSeq):
+        if wanted or key in doc:
+            writer.put(doc, key, CommentedSeq(wanted), order)
+        return
+    for index in reversed(range(len(existing))):
+        if existing[index] in asked and existing[index] not in wanted:
+            del existing[index]  # ruamel shifts the comments of the later items
+    existing.extend(v for v in wanted if v not in existing)
+
+
+def schrijfplan(gegevens: Gegevens, verwerking: Verwerking) -> Schrijfplan:
+    """The records that processing the minutes changes."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString
 
     from waterketen_cli.records import writer
-    from waterketen_cli.soorten import SOORT_PER_NAAM
+    from waterketen_cli.records.plan import Schrijfplan, nieuw_record, wijzig_record
 
     vergadering = verwerking.vergadering
     ingevuld = verwerking.ingevuld
-
     meeting_fields = list(Vergadering.model_fields)
     item_fields = list(Agendapunt.model_fields)
 
     def update_meeting(doc: CommentedMap) -> None:
         doc["status"] = Vergaderstatus.GEHOUDEN.value
-        # Sorted, as `waterketen fmt` keeps these lists.
-        writer.put(doc, "aanwezig", CommentedSeq(sorted(ingevuld.aanwezig)), meeting_fields)
-        writer.put(doc, "afgemeld", CommentedSeq(sorted(ingevuld.afgemeld)), meeting_fields)
+        asked = ingevuld.aanwezigheidsregels
+        _set_list(doc, "aanwezig", ingevuld.aanwezig, asked, meeting_fields)
+        _set_list(doc, "afgemeld", ingevuld.afgemeld, asked, meeting_fields)
         for nummer, punt in ingevuld.punten.items():
             item = doc["agenda"][nummer - 1]
             writer.put(item, "afhandeling", punt.afhandeling.value, item_fields)
             if punt.verslag:
-                text = "\n".join(punt.verslag)
-                verslag = LiteralScalarString(text + "\n") if len(punt.verslag) > 1 else text
+                text = _tekst("\n".join(punt.verslag))
+                verslag = LiteralScalarString(text + "\n") if "\n" in text else text
                 writer.put(item, "verslag", verslag, item_fields)
         if verwerking.besluiten:
-            besluiten = doc.get("besluiten") or CommentedSeq()
+            besluiten = doc.get("besluiten")
+            if not isinstance(besluiten, CommentedSeq):
+                besluiten = CommentedSeq()
             for besluitnummer, agendapunt, tekst in verwerking.besluiten:
                 besluit = CommentedMap()
                 besluit["nummer"] = besluitnummer
                 besluit["agendapunt"] = agendapunt
-                besluit["tekst"] = tekst
+                besluit["tekst"] = _tekst(tekst)
                 besluiten.append(besluit)
             writer.put(doc, "besluiten", besluiten, meeting_fields)
 
-    def close(status: Actiestatus) -> Any:
+    def close(status: Actiestatus) -> Callable[[CommentedMap], None]:
         def change(doc: CommentedMap) -> None:
             doc["status"] = status.value
             if status == Actiestatus.AFGEROND:
-                writer.put(doc, "afgerond_op", vergadering.datum, Actie.model_fields)
+                writer.put(doc, "afgerond_op", vergadering.datum, list(Actie.model_fields))
 
         return change
 
-    actie_soort = SOORT_PER_NAAM["actie"]
-    result = [
-        writer.edit_record(
-            gegevens.paden[("vergadering", vergadering.id)],
-            SOORT_PER_NAAM["vergadering"],
+    b = len(verwerking.besluiten)
+    a = len(verwerking.nieuwe_acties)
+    plan = Schrijfplan(
+        f"Verslag {vergadering.id} verwerkt: {b} {'besluit' if b == 1 else 'besluiten'}, "
+        f"{a} {'nieuwe actie' if a == 1 else 'nieuwe acties'}",
+        gegevens.data_dir,
+        gelezen=dict(gegevens.gelezen),
+    )
+    vergadering_soort = soort_of(Vergadering)
+    actie_soort = soort_of(Actie)
+    plan.records.append(
+        wijzig_record(
+            gegevens.paden[(vergadering_soort.naam, vergadering.id)],
+            vergadering_soort,
             update_meeting,
         )
-    ]
-    result += [
-        writer.new_record(
-            gegevens.path(actie_soort, actie.id),
-            actie_soort,
-            actie,
-            header=[f"Afgesproken in vergadering {vergadering.id}, agendapunt {actie.agendapunt}."],
+    )
+    for actie in verwerking.nieuwe_acties:
+        actie = actie.model_copy(update={"omschrijving": _tekst(actie.omschrijving)})
+        plan.records.append(
+            nieuw_record(
+                gegevens.path(actie_soort, actie.id),
+                actie_soort,
+                actie,
+                header=[
+                    f"Afgesproken in vergadering {vergadering.id}, agendapunt {actie.agendapunt}."
+                ],
+            )
         )
-        for actie in verwerking.nieuwe_acties
-    ]
-    result += [
-        writer.edit_record(
-            gegevens.paden[("actie", a.id)], actie_soort, close(Actiestatus.AFGEROND)
-        )
-        for a in verwerking.afgerond
-    ]
-    result += [
-        writer.edit_record(
-            gegevens.paden[("actie", a.id)], actie_soort, close(Actiestatus.VERVALLEN)
-        )
-        for a in verwerking.vervallen
-    ]
-    return result
+    for acties, status in (
+        (verwerking.afgerond, Actiestatus.AFGEROND),
+        (verwerking.vervallen, Actiestatus.VERVALLEN),
+    ):
+        plan.records += [
+            wijzig_record(gegevens.paden[(actie_soort.naam, actie.id)], actie_soort, close(status))
+            for actie in acties
+        ]
+    return plan
