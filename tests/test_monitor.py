@@ -22,6 +22,7 @@ from conftest import EXAMPLE_DATA, snapshot
 from helpers import assert_golden, invoke
 from waterketen_cli.analyse import monitor as kern
 from waterketen_cli.models.records import Cluster, Regio
+from waterketen_cli.models.types import Richting
 from waterketen_cli.records.dataset import load
 
 VANDAAG = dt.date(2026, 11, 27)
@@ -216,6 +217,18 @@ def test_months_back_keeps_the_end_of_a_month() -> None:
     assert kern.maanden_terug(dt.date(2026, 3, 31), 1) == dt.date(2026, 2, 28)
     assert kern.maanden_terug(dt.date(2026, 11, 27), 18) == dt.date(2025, 5, 27)
     assert kern.maanden_terug(dt.date(2026, 1, 15), 13) == dt.date(2024, 12, 15)
+
+
+def test_a_share_near_zero_is_left_out() -> None:
+    """Compared with a value near zero the share is meaningless and has more digits
+    than a decimal can round: it is left out, the difference stays."""
+    richting = Richting.LAGER_IS_BETER
+    huge = kern._vergelijking(Decimal(10**12), Decimal("5e-324"), richting)
+    assert (huge.verschil > 0, huge.procent, huge.oordeel) == (True, None, kern.Oordeel.SLECHTER)
+    below = kern._vergelijking(Decimal(9_999), Decimal("1"), richting)
+    assert below.procent == Decimal(999_800)
+    assert kern._vergelijking(Decimal(10_001), Decimal("1"), richting).procent is None
+    assert kern._vergelijking(Decimal(-(10**12)), Decimal("-1e-300"), richting).procent is None
 
 
 def test_filters_choose_what_is_shown_not_the_median(uitkomst: kern.Monitor) -> None:

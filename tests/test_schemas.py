@@ -81,3 +81,53 @@ def test_check_jsonschema_rejects_a_broken_record(tmp_path: Path) -> None:
     result = _check_jsonschema(ROOT / "schemas" / "persoon.schema.json", [broken])
     assert result.returncode == 1
     assert "funcite" in result.stdout
+
+
+@pytest.mark.skipif(not CHECK_JSONSCHEMA.exists(), reason="check-jsonschema is not installed")
+@pytest.mark.parametrize(
+    ("schema", "folder", "old", "new", "words"),
+    [
+        (
+            "organisatie",
+            "organisaties",
+            "partner: true",
+            "partner: yes",
+            "'yes' is not of type 'boolean'",
+        ),
+        ("actie", "acties", "agendapunt: 5", "agendapunt: true", "True is not of type 'integer'"),
+        (
+            "project",
+            "projecten",
+            "    jaar: 2026",
+            "    jaar: '2026'",
+            "'2026' is not of type 'integer'",
+        ),
+        (
+            "project",
+            "projecten",
+            "    bedrag: 28000",
+            "    bedrag: 1e308",
+            "greater than the maximum",
+        ),
+        ("cluster", "clusters", "    waarde: 231", "    waarde: 1e308", "is not valid under any"),
+        ("cluster", "clusters", "    waarde: 231", "    waarde: '231'", "is not valid under any"),
+    ],
+    ids=lambda v: str(v)[:24],
+)
+def test_check_jsonschema_knows_numbers_from_yes_no_and_text(
+    tmp_path: Path, schema: str, folder: str, old: str, new: str, words: str
+) -> None:
+    """The schemas say integer, number or boolean as the models do, with the bound of
+    amounts and measurements; an editor flags what validate would."""
+    source = next(
+        p
+        for p in sorted((EXAMPLE_DATA / folder).glob("*.yaml"))
+        if old in p.read_text(encoding="utf-8").split("\n")
+    )
+    broken = tmp_path / source.name
+    lines = source.read_text(encoding="utf-8").split("\n")
+    lines[lines.index(old)] = new
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    result = _check_jsonschema(ROOT / "schemas" / f"{schema}.schema.json", [broken])
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert words in result.stdout

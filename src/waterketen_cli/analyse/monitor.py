@@ -25,6 +25,11 @@ from waterketen_cli.models.types import Gebied, Richting, Waardesoort
 
 SOORTEN = ("regio", "cluster")
 VEROUDERD_NA = 18  # months
+#: A share of a million percent or more (ten thousand times what it is compared
+#: with) tells a reader nothing the difference does not, and is where a value near
+#: zero leads: compared with 1e-300, a change of 1 is 1e302 %, more digits than a
+#: decimal can round. Such a share is left out, as one compared with zero is.
+PROCENT_GRENS = Decimal(1_000_000)
 
 Waarde = Decimal | bool
 
@@ -69,7 +74,7 @@ class Vergelijking:
     """A difference, as a number and as a share of what it is compared with."""
 
     verschil: Decimal
-    procent: Decimal | None  # None when compared with zero
+    procent: Decimal | None  # None when compared with zero, or beyond PROCENT_GRENS
     oordeel: Oordeel  # what the difference means, by the indicator's richting
 
 
@@ -269,6 +274,8 @@ def _getal(value: Waarde) -> Decimal:
 def _vergelijking(value: Decimal, basis: Decimal, richting: Richting) -> Vergelijking:
     verschil = value - basis
     procent = None if basis == 0 else verschil / abs(basis) * 100
+    if procent is not None and abs(procent) >= PROCENT_GRENS:
+        procent = None
     return Vergelijking(verschil, procent, _oordeel(verschil, richting))
 
 

@@ -34,7 +34,10 @@ from waterketen_cli.models.types import (
     Email,
     Financieringsstatus,
     Gebied,
+    Geheel,
+    Getal,
     Jaar,
+    JaNee,
     Minuten,
     Organisatiesoort,
     Overlegsoort,
@@ -67,7 +70,7 @@ class Thema(Model):
     id: Id
     naam: Tekst
     omschrijving: Tekst | None = None
-    regionaal: bool = Field(
+    regionaal: JaNee = Field(
         default=False,
         description="Een thema van de regionale werkwijze: elk cluster hoort er aan te werken.",
     )
@@ -90,7 +93,7 @@ class Regio(Record):
     waterakkoord: Waterakkoord
     themas: list[Thema] = Field(min_length=1)
     indicatoren: list[Indicator] = Field(default_factory=list)
-    programma_verouderd_na_maanden: int = Field(
+    programma_verouderd_na_maanden: Geheel = Field(
         default=6,
         ge=1,
         le=36,
@@ -104,7 +107,7 @@ class Regio(Record):
 class Organisatie(Record):
     naam: Tekst
     soort: Organisatiesoort
-    partner: bool = Field(default=True, description="Partner in de samenwerking.")
+    partner: JaNee = Field(default=True, description="Partner in de samenwerking.")
     provincie: Tekst | None = None
     website: Tekst | None = None
 
@@ -115,7 +118,7 @@ class Persoon(Record):
     functie: Tekst
     email: Email | None = None
     telefoon: Telefoon | None = None
-    naam_openbaar: bool = Field(
+    naam_openbaar: JaNee = Field(
         default=False,
         description="Mag de naam gepubliceerd worden (bestuurder, of toestemming gegeven)?",
     )
@@ -149,7 +152,10 @@ class Activiteit(Model):
 class Meting(Model):
     indicator: IndicatorRef
     peildatum: Datum
-    waarde: bool | float
+    waarde: JaNee | Getal = Field(
+        description="Een getal (met een punt als decimaalteken), of true/false bij een "
+        "ja/nee-indicator."
+    )
     bron: Tekst
     toelichting: Tekst | None = None
 
@@ -209,7 +215,7 @@ class Overleg(Record):
 class Stuk(Model):
     titel: Tekst
     bestand: Tekst | None = Field(default=None, description="Pad of adres van het stuk.")
-    vertrouwelijk: bool = False
+    vertrouwelijk: JaNee = False
 
 
 class Agendapunt(Model):
@@ -219,7 +225,7 @@ class Agendapunt(Model):
     presentator: PersoonRef | None = None
     duur: Minuten = 15
     stukken: list[Stuk] = Field(default_factory=list)
-    vertrouwelijk: bool = False
+    vertrouwelijk: JaNee = False
     project: ProjectRef | None = None
     agendaleden: list[OrganisatieRef] = Field(
         default_factory=list, description="Organisaties die voor dit punt aanschuiven."
@@ -231,7 +237,7 @@ class Agendapunt(Model):
 
 class Besluit(Model):
     nummer: Besluitnummer
-    agendapunt: int = Field(ge=1, description="Volgnummer van het agendapunt (1 = het eerste).")
+    agendapunt: Geheel = Field(ge=1, description="Volgnummer van het agendapunt (1 = het eerste).")
     tekst: Tekst
     project: ProjectRef | None = None
 
@@ -257,7 +263,7 @@ class Vergadering(Record):
 class Mijlpaal(Model):
     titel: Tekst
     datum: Datum
-    gereed: bool = False
+    gereed: JaNee = False
 
 
 class Effect(Model):
@@ -288,7 +294,9 @@ class Project(Record):
     aanpak: Tekst | None = None
     trekker: PersoonRef
     team: list[PersoonRef] = Field(default_factory=list)
-    regionaal: bool = Field(default=False, description="Voor de hele regio in plaats van clusters.")
+    regionaal: JaNee = Field(
+        default=False, description="Voor de hele regio in plaats van clusters."
+    )
     clusters: list[ClusterRef] = Field(default_factory=list)
     themas: list[ThemaRef] = Field(min_length=1)
     status: Projectstatus
@@ -318,7 +326,7 @@ class Agendavoorstel(Record):
     duur: Minuten = 15
     toelichting: Tekst | None = None
     stukken: list[Stuk] = Field(default_factory=list)
-    vertrouwelijk: bool = False
+    vertrouwelijk: JaNee = False
     project: ProjectRef | None = None
     agendaleden: list[OrganisatieRef] = Field(default_factory=list)
     voorbereid_in: VergaderingRef | None = Field(
@@ -338,7 +346,7 @@ class Actie(Record):
     deadline: Datum
     status: Actiestatus
     vergadering: VergaderingRef | None = None
-    agendapunt: int | None = Field(default=None, ge=1)
+    agendapunt: Geheel | None = Field(default=None, ge=1)
     cluster: ClusterRef | None = None
     project: ProjectRef | None = None
     afgerond_op: Datum | None = None

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, Strict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -39,18 +39,42 @@ def _time_only(value: Any) -> Any:
     raise PydanticCustomError("tijd_formaat", "geen tijd")
 
 
+#: The largest amount and the largest magnitude of a measurement: a trillion
+#: (10^12). No budget, contribution or indicator of a water-chain cooperation comes
+#: near it (the whole Dutch national budget is about half of it), so a larger figure
+#: is a typo or an exponent (``1e308``), not data. The bound also keeps every figure
+#: exact and the arithmetic safe:
+#:
+#: - YAML reads 1250.50 as a binary float; up to 10^12 an amount in cents has at most
+#:   15 significant digits, which a float holds exactly, so the amount that counts is
+#:   the one written (at 10^14, 82261615611686.07 would silently become .06);
+#: - sums of even a million amounts stay within the 28 digits of Python's default
+#:   decimal context, and a measurement's differences, medians and rounding in
+#:   ``monitor`` never leave it (1e308 made ``quantize`` fail there).
+GRENS = 10**12
+
+
 def _amount(value: Any) -> Any:
     # Checked here rather than with Field(ge=0, decimal_places=2): pydantic checks
     # decimal places in Python, several times slower than this.
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         raise PydanticCustomError("bedrag_formaat", "geen bedrag")
-    amount = Decimal(str(value))
+    # From the number itself, not its text: a huge integer has no text (Python
+    # refuses to write more than 4300 digits), and str(float) is the shortest decimal
+    # that reads back as that float, so 0.1 is 0.1 and not the binary fraction.
+    amount = Decimal(value) if isinstance(value, (int, Decimal)) else Decimal(str(value))
+    if amount.is_nan():
+        raise PydanticCustomError("bedrag_geen_getal", "geen getal (NaN)")
+    if amount.is_infinite():
+        raise PydanticCustomError("bedrag_oneindig", "oneindig")
+    if amount > GRENS:
+        raise PydanticCustomError("bedrag_te_groot", "groter dan {grens}", {"grens": GRENS})
     if amount < 0:
         raise PydanticCustomError("bedrag_negatief", "een bedrag is niet negatief")
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
         raise PydanticCustomError("bedrag_centen", "hoogstens twee decimalen")
-    return amount
+    return amount + 0  # -0.0 becomes 0.0: no "€ -0,00" in a document
 
 
 Datum = Annotated[
@@ -67,11 +91,23 @@ Tijd = Annotated[
 Bedrag = Annotated[
     Decimal,
     BeforeValidator(_amount),
-    WithJsonSchema({"type": "number", "minimum": 0, "multipleOf": 0.01}),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": GRENS, "multipleOf": 0.01}),
     Field(description="Een bedrag in euro's, bijv. 125000 of 1250.50."),
 ]
-Minuten = Annotated[int, Field(ge=1, le=600, description="Duur in minuten.")]
-Jaar = Annotated[int, Field(ge=1990, le=2100, description="Een jaartal, bijv. 2026.")]
+
+# Numbers and yes/no are strict: YAML gives them their own types, so `true` where a
+# number is meant, a number where true/false is meant, or a number between quotes is a
+# mistake to report, not a value to convert (pydantic's lax mode makes `true` 1 and
+# "yes" True). Only these fields are strict: enums still come from YAML as text.
+JaNee = Annotated[bool, Strict()]
+Geheel = Annotated[int, Strict()]
+Getal = Annotated[
+    float,
+    Strict(),  # an integer is still a number; a bool or a text is not
+    Field(allow_inf_nan=False, ge=-GRENS, le=GRENS),
+]
+Minuten = Annotated[Geheel, Field(ge=1, le=600, description="Duur in minuten.")]
+Jaar = Annotated[Geheel, Field(ge=1990, le=2100, description="Een jaartal, bijv. 2026.")]
 Telefoon = Annotated[
     str,
     Field(
