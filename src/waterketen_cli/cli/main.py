@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -111,7 +111,12 @@ _register()
 
 
 def run() -> None:
-    """Entry point: known errors exit 1 (2 for usage), Ctrl-C 130, a bug 3."""
+    """Entry point: known errors exit 1 (2 for usage), Ctrl-C 130, a bug 3.
+
+    A problem the user can fix is a ``WaterketenError`` or an ``OSError`` from the
+    system (no access, a full disk, a folder where a file belongs, ...): exit 1 with a
+    Dutch message that names the file (``errors.os_bericht``). Everything else is a bug.
+    """
     from waterketen_cli.errors import GebruiksFout, WaterketenError
 
     try:
@@ -125,41 +130,64 @@ def run() -> None:
         sys.exit(2 if isinstance(error, GebruiksFout) else 1)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as error:
-        if _is_usage_error(error):
-            _usage_error(error)
-        if os.environ.get("WATERKETEN_DEBUG") or "--debug" in sys.argv:
-            raise
+    except BrokenPipeError:
+        _stdout_closed()
+    except OSError as error:
+        if error.errno is None:
+            _bug(error)  # not from the system (e.g. a template of our own not found)
         from waterketen_cli.cli.output import print_error
+        from waterketen_cli.errors import os_bericht
 
-        print_error(
-            "interne fout in waterketen: dit is een fout in het programma, niet in uw gegevens",
-            "voer de opdracht opnieuw uit met --debug en meld de uitvoer aan de beheerders",
-        )
-        sys.exit(3)
+        print_error(*os_bericht(error))
+        sys.exit(1)
+    except Exception as error:
+        _click_error(error)
+        _bug(error)
     sys.exit(code if isinstance(code, int) else 0)
 
 
-def _is_usage_error(error: Exception) -> bool:
-    return type(error).__name__ in {
-        "UsageError",
-        "NoSuchOption",
-        "BadParameter",
-        "BadOptionUsage",
-        "BadArgumentUsage",
-        "MissingParameter",
-        "NoArgsIsHelpError",
-    } or (hasattr(error, "exit_code") and hasattr(error, "format_message"))
-
-
-def _usage_error(error: Exception) -> None:
+def _bug(error: Exception) -> NoReturn:
+    if os.environ.get("WATERKETEN_DEBUG") or "--debug" in sys.argv:
+        raise error
     from waterketen_cli.cli.output import print_error
 
-    message = str(getattr(error, "format_message", lambda: str(error))())
-    if type(error).__name__ == "NoArgsIsHelpError":
+    print_error(
+        "interne fout in waterketen: dit is een fout in het programma, niet in uw gegevens",
+        "voer de opdracht opnieuw uit met --debug en meld de uitvoer aan de beheerders",
+    )
+    sys.exit(3)
+
+
+def _stdout_closed() -> NoReturn:
+    """The reader of our output went away (``waterketen acties | head``): stop quietly.
+    Python would otherwise complain again when it flushes standard output at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(1)
+
+
+def _click_error(error: Exception) -> None:
+    """A usage error from the command-line parser exits 2 with its message in Dutch;
+    another error the parser raises exits with its own code. Returns for anything else."""
+    # Imported here, when there is an error: the help must answer at once. typer 0.29
+    # and later carry their own copy of click; older ones use click itself.
+    try:
+        from typer._click import exceptions as click
+    except ImportError:  # pragma: no cover - an older typer
+        from click import exceptions as click  # type: ignore[no-redef]
+    if not isinstance(error, click.ClickException):
+        return
+    from waterketen_cli.cli.output import print_error
+
+    message = error.format_message()
+    no_args = getattr(click, "NoArgsIsHelpError", ())
+    if isinstance(error, no_args):
         print(message)
         sys.exit(2)
-    ctx = getattr(error, "ctx", None)
+    ctx = error.ctx if isinstance(error, click.UsageError) else None
     command = ctx.command_path if ctx is not None else "waterketen"
     print_error(i18n.usage_error(message), f"zie '{command} --help'")
-    sys.exit(getattr(error, "exit_code", 2))
+    sys.exit(error.exit_code)

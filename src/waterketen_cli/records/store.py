@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from waterketen_cli import __version__
+from waterketen_cli.errors import BestandsFout
 from waterketen_cli.soorten import SOORT_PER_MAP, Soort
 
 _CACHE_FORMAT = 1
@@ -45,11 +47,16 @@ def display_root(data_dir: Path) -> Path:
 
 
 def scan(data_dir: Path) -> tuple[list[Stat], list[Plek]]:
-    """All record files, sorted, and what does not belong in the data folder."""
+    """All record files, sorted, and what does not belong in the data folder.
+
+    A folder that cannot be listed is a :class:`BestandsFout` ('kan de map data/acties
+    niet lezen: geen toegang'). A ``.yaml`` link that cannot be followed (dangling, a
+    loop, no access to its target) counts as a record file, with the link's own time
+    and size: reading it fails, and that is reported as for any unreadable record."""
     prefix = data_dir.name
     stats: list[Stat] = []
     misplaced: list[Plek] = []
-    for entry in sorted(os.scandir(data_dir), key=lambda e: e.name):
+    for entry in _listing(data_dir, prefix):
         toon = f"{prefix}/{entry.name}"
         if entry.name.startswith("."):
             continue
@@ -61,18 +68,52 @@ def scan(data_dir: Path) -> tuple[list[Stat], list[Plek]]:
         if soort is None:
             misplaced.append(Plek(toon, map=True))
             continue
-        for item in sorted(os.scandir(entry.path), key=lambda e: e.name):
+        for item in _listing(entry.path, toon):
             item_toon = f"{toon}/{item.name}"
             if item.name.startswith(".") or item.name.lower().endswith(".md"):
                 continue
-            if item.name.endswith(".yaml") and item.is_file():
-                st = item.stat()
+            st = _record_stat(item, toon) if item.name.endswith(".yaml") else None
+            if st is not None:
                 stats.append(
                     Stat(item.path, item.name, item_toon, soort, st.st_mtime_ns, st.st_size)
                 )
+            elif item.name.endswith(".yaml") and not os.path.lexists(item.path):
+                continue  # gone since the folder was listed
             else:
-                misplaced.append(Plek(item_toon, map=item.is_dir()))
+                misplaced.append(Plek(item_toon, map=_is_dir(item)))
     return stats, misplaced
+
+
+def _listing(folder: Path | str, toon: str) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError as error:
+        raise BestandsFout.map(error, toon) from None
+
+
+def _record_stat(item: os.DirEntry[str], folder: str) -> os.stat_result | None:
+    """The time and size of a record file; None for a folder, a pipe or a device, or a
+    file that is gone."""
+    try:
+        st = item.stat()
+    except OSError as error:
+        try:
+            st = item.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            # Not even the entry itself: the folder can be listed but not opened.
+            raise BestandsFout.map(error, folder) from None
+        return st if stat.S_ISLNK(st.st_mode) else None
+    return st if stat.S_ISREG(st.st_mode) else None
+
+
+def _is_dir(item: os.DirEntry[str]) -> bool:
+    try:
+        return item.is_dir()
+    except OSError:
+        return False
 
 
 def cache_dir() -> Path:
