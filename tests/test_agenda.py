@@ -63,13 +63,24 @@ def test_agenda_order_and_sources(capsys: pytest.CaptureFixture[str], repo: Path
 
 
 def test_held_over_items_come_back(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
-    """cco-2026-11-17 held the energiescan over; a meeting right after it gets it back."""
+    """cco-2026-11-17 held the energiescan over; a meeting right after it gets it back,
+    without the report of that meeting's discussion."""
+    held = repo / "data" / "vergaderingen" / "cco-2026-11-17.yaml"
+    text = held.read_text(encoding="utf-8")
+    held.write_text(
+        text.replace(
+            "    afhandeling: aangehouden\n",
+            "    afhandeling: aangehouden\n    verslag: Eerst de kostenverdeling uitzoeken.\n",
+        ),
+        encoding="utf-8",
+    )
     result = invoke(
         capsys, ["agenda", "new", "--datum", "2026-11-24", "--droog", "--toch"], cwd=repo
     )
     assert result.code == 0, result.err
     assert "Projectvoorstel energiescan gemalen en zuiveringen" in result.out
     assert "Aangehouden in de vergadering van 17 november 2026." in result.out
+    assert "Eerst de kostenverdeling uitzoeken." not in result.out
 
 
 def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], repo: Path) -> None:

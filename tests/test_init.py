@@ -144,10 +144,8 @@ def test_a_failure_leaves_nothing_behind(
     monkeypatch.setattr(transactie, "_prepare", disk_full_at_the_fifth_file)
     result = invoke(capsys, ["init", "nieuw"], cwd=tmp_path)
     assert result.code == 1
-    assert result.err.startswith(
-        "fout: nieuw kon niet worden gevuld: kan niet schrijven: de schijf is vol ("
-    )
-    assert result.err.endswith("); er is niets achtergelaten\n")
+    assert result.err.startswith("fout: nieuw kon niet worden gevuld: de schijf is vol: nieuw/")
+    assert result.err.endswith(" kan niet worden geschreven; er is niets achtergelaten\n")
     assert not (tmp_path / "nieuw").exists()
 
     (tmp_path / "leeg").mkdir()

@@ -684,3 +684,52 @@ def test_after_every_writer_validate_and_fmt_pass(
     assert errors(after.out) == errors(before.out) == []
     assert invoke(capsys, [*data, "fmt", "--check"], cwd=folder).code == 0
     assert _leftovers(folder) == []
+
+
+def test_comments_in_the_attendance_survive_processing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A comment line inside 'afgemeld:', one at the end of its line, and the file's
+    last comment stay where they were; so does a pre-recorded absentee the minutes do
+    not list."""
+    folder = _folder(tmp_path, SCHRIJVERS[1])
+    path = folder / "data" / "vergaderingen" / "cco-2026-12-15.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("afgemeld:\n  - p-dijkstra\n")
+    path.write_text(
+        text.replace(
+            "afgemeld:\n  - p-dijkstra\n",
+            "afgemeld:\n  # per mail, 10 december\n  - p-dijkstra  # vakantie\n"
+            "  - p-extern\n# Laatste regel: bijgewerkt door het secretariaat.\n",
+        ),
+        encoding="utf-8",
+    )
+    persoon = folder / "data" / "personen" / "p-extern.yaml"
+    persoon.write_text(
+        "id: p-extern\nnaam: Gast Extern\norganisatie: wmd\nfunctie: Adviseur\n", encoding="utf-8"
+    )
+    data = ["--data", str(folder / "data")]
+    result = invoke(capsys, [*data, "notulen", "verwerk", str(folder / "verslag.md")], cwd=folder)
+    assert result.code == 0, result.err
+    after = path.read_text(encoding="utf-8")
+    assert "  # per mail, 10 december\n  - p-dijkstra  # vakantie\n  - p-extern\n" in after
+    assert "  - p-extern\n# Laatste regel: bijgewerkt door het secretariaat.\n" in after
+    assert "status: gehouden\n" in after
+    assert "      ### Kosten\n" in after and "Fase 1 … 3 kost samen" in after
+    assert invoke(capsys, [*data, "fmt", "--check"], cwd=folder).code == 0
+
+
+def test_line_endings_of_a_record_are_kept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A record checked out with CRLF (git's autocrlf on Windows) stays CRLF."""
+    folder = _folder(tmp_path, SCHRIJVERS[0])
+    path = folder / "data" / "acties" / "cco-2026-04-07-1.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    data = ["--data", str(folder / "data")]
+    assert invoke(capsys, [*data, "fmt", "--check"], cwd=folder).code == 0
+    result = invoke(capsys, [*data, "acties", "afronden", "cco-2026-04-07-1"], cwd=folder)
+    assert result.code == 0, result.err
+    raw = path.read_bytes()
+    assert b"status: afgerond\r\n" in raw and raw.count(b"\n") == raw.count(b"\r\n")
+    assert invoke(capsys, [*data, "fmt", "--check"], cwd=folder).code == 0

@@ -17,6 +17,7 @@ from waterketen_cli.checks.facts import Index, Rec, extract
 from waterketen_cli.checks.findings import Ernst, Finding, Pad, suggest
 from waterketen_cli.checks.registry import CHECKS, Check, register
 from waterketen_cli.checks.schema import validate_record
+from waterketen_cli.errors import os_reden
 from waterketen_cli.models import SLUG_PATTERN, SOORTEN
 from waterketen_cli.models.base import slugify
 from waterketen_cli.records import store
@@ -82,7 +83,7 @@ def _check_file(st: store.Stat, raw: bytes | None = None) -> Entry:
                 raw = fh.read()
         except OSError as error:
             entry.rows.append(
-                (1, 1, "yaml", f"kan het bestand niet lezen: {error.strerror}", (), None)
+                (1, 1, "yaml", f"kan het bestand niet lezen: {os_reden(error)}", (), None)
             )
             return entry
     data, problems = parse(raw)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from waterketen_cli.cli.common import DataOptie, data_dir
+from waterketen_cli.cli.common import DataOptie, DroogOptie, data_dir
 
 if TYPE_CHECKING:
     from waterketen_cli.codeowners import Codeowners
@@ -43,6 +43,7 @@ def codeowners(
             "--overschrijf", help="Vervang ook een CODEOWNERS dat niet door waterketen gemaakt is."
         ),
     ] = False,
+    droog: DroogOptie = False,
     data: DataOptie = None,
 ) -> None:
     """Schrijf CODEOWNERS uit de gegevens: wie welke wijziging beoordeelt.
@@ -78,7 +79,7 @@ def codeowners(
         raise GebruiksFout(f"{target} is een map", hint="geef een bestand, bijv. CODEOWNERS")
 
     schrijft = not check and not to_screen
-    with schrijven(folder if schrijft else None) as sessie:
+    with schrijven(folder if schrijft else None, droog=droog) as sessie:
         gegevens = load(folder, core.SOORTEN)
         result = core.build(gegevens, core.prefix_for(folder, root))
         old_bytes = target.read_bytes() if not to_screen and target.is_file() else None
@@ -109,6 +110,8 @@ def codeowners(
         plan.gelezen = dict(gegevens.gelezen)
         plan.documenten.append(Document(target, result.tekst, overschrijf=True, oud=old_bytes))
         sessie.voer_uit(plan)
+    if droog:
+        return
     n = sum(1 for line in result.tekst.splitlines() if line and not line.startswith("#"))
     output.message(f"Geschreven: {shown(target)} ({n} {'regel' if n == 1 else 'regels'}).")
 

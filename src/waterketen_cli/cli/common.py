@@ -192,30 +192,29 @@ def schrijven(
 
 def show_plan(plan: Schrijfplan) -> None:
     """What a dry run would write: a new file whole, a changed file as a diff, on
-    standard output; what each one is, on standard error (so that ``--droog > x.yaml``
-    gives just the file)."""
+    standard output; which file each one is, on standard error (so that
+    ``--droog > x.yaml`` gives just the file)."""
     import difflib
 
     from waterketen_cli.cli import output
 
     output.message_err("Droog: er wordt niets geschreven.")
-    for record in plan.records:
-        name = shown(record.pad)
-        if record.oud is None:
+    files = [(r.pad, r.tekst, r.oud) for r in plan.records]
+    files += [(d.pad, d.tekst, d.oud) for d in plan.documenten if d.pad is not None]
+    for pad, tekst, oud in files:
+        name = shown(pad)
+        if oud is None:
             output.message_err(f"nieuw: {name}")
-            sys.stdout.write(record.tekst)
+            sys.stdout.write(tekst)
             sys.stdout.flush()
             continue
         output.message_err(f"gewijzigd: {name}")
-        old = record.oud.decode("utf-8", errors="replace").replace("\r\n", "\n")
+        old = oud.decode("utf-8", errors="replace").replace("\r\n", "\n")
         for line in difflib.unified_diff(
-            old.splitlines(), record.tekst.splitlines(), f"a/{name}", f"b/{name}", lineterm=""
+            old.splitlines(), tekst.splitlines(), f"a/{name}", f"b/{name}", lineterm=""
         ):
             style = "green" if line.startswith("+") else "red" if line.startswith("-") else ""
             output.message(line, "cyan" if line.startswith("@@") else style)
-    for document in plan.documenten:
-        if document.pad is not None:
-            output.message_err(f"document: {shown(document.pad)}")
 
 
 def told(uitkomst: Uitkomst) -> list[str]:

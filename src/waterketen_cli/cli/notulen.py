@@ -57,7 +57,9 @@ def new(
 def verwerk(
     ctx: typer.Context,
     bestand: Annotated[
-        Path, typer.Argument(metavar="BESTAND", help="Het ingevulde verslag (Markdown).")
+        Path,
+        # Read by the command itself, so that every problem gets a Dutch message.
+        typer.Argument(metavar="BESTAND", help="Het ingevulde verslag (Markdown).", readable=False),
     ],
     droog: DroogOptie = False,
     commit: CommitOptie = False,

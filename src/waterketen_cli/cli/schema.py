@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.common import DataOptie, data_dir
+from waterketen_cli.cli.common import DataOptie, DroogOptie, data_dir
 
 
 def schema(
@@ -22,6 +22,7 @@ def schema(
         ),
     ] = None,
     data: DataOptie = None,
+    droog: DroogOptie = False,
     check: Annotated[
         bool,
         typer.Option(
@@ -49,7 +50,7 @@ def schema(
             folder = data_dir(ctx, data)
         except GegevensNietGevonden:
             folder = None  # --map alone needs no data folder
-    with schrijven(None if check or folder is None else folder) as sessie:
+    with schrijven(None if check or folder is None else folder, droog=droog) as sessie:
         results, plan = schemas.plan(target, folder)
         if check:
             results = [
@@ -60,13 +61,15 @@ def schema(
             ]
         else:
             sessie.voer_uit(plan)
+    if droog:
+        return
     for r in results:
         if r.stand != schemas.Stand.ONGEWIJZIGD:
             output.message(f"{r.stand.value:<12}{r.pad}")
     stale = [r for r in results if r.stand == schemas.Stand.VEROUDERD]
     if stale:
         output.print_error(
-            f"{len(stale)} {'schema' if len(stale) == 1 else 'schema' + chr(39) + 's'} verouderd",
+            "1 schema verouderd" if len(stale) == 1 else f"{len(stale)} schema's verouderd",
             "voer 'waterketen schema' uit en commit de schema's",
         )
         raise typer.Exit(1)

@@ -27,7 +27,6 @@ it), else in ``.waterketen/`` beside the data folder.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
 import os
@@ -113,7 +112,7 @@ def slot(data_dir: Path, wie: str, *, wachttijd: float = WACHTTIJD) -> Iterator[
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise _os_fout(error, "kan de schrijfvergrendeling niet maken") from None
+        raise _os_fout(error, folder / "schrijven.lock") from None
     lock = FileLock(folder / "schrijven.lock", timeout=wachttijd, thread_local=False)
     houder = folder / "houder.json"
     try:
@@ -124,7 +123,7 @@ def slot(data_dir: Path, wie: str, *, wachttijd: float = WACHTTIJD) -> Iterator[
             hint="wacht tot die klaar is en probeer het opnieuw; er is niets geschreven",
         ) from None
     except OSError as error:
-        raise _os_fout(error, "kan de schrijfvergrendeling niet maken") from None
+        raise _os_fout(error, folder / "schrijven.lock") from None
     try:
         _opruimen(folder)
         note = {"opdracht": wie, "pid": os.getpid(), "sinds": time.strftime("%Y-%m-%d %H:%M:%S")}
@@ -194,25 +193,13 @@ def _replace(src: Path, dst: Path) -> None:
             time.sleep(0.2)
 
 
-_REDENEN = {
-    errno.ENOSPC: ("de schijf is vol", "maak ruimte vrij en probeer het opnieuw"),
-    errno.EDQUOT: ("uw schijfruimte is op", "maak ruimte vrij en probeer het opnieuw"),
-    errno.EROFS: (
-        "de map staat op een schijf die alleen gelezen kan worden",
-        "schrijf in een map waar u mag schrijven",
-    ),
-    errno.EACCES: ("geen schrijfrechten", "controleer de rechten van de map en het bestand"),
-    errno.EPERM: ("geen schrijfrechten", "controleer de rechten van de map en het bestand"),
-}
+def _os_fout(error: OSError, pad: Path | None = None) -> SchrijfFout:
+    """An OSError in Dutch (``errors.os_bericht``), naming the file it was about; the
+    caller has already put everything back."""
+    from waterketen_cli.errors import os_bericht, toon_pad
 
-
-def _os_fout(error: OSError, wat: str) -> SchrijfFout:
-    """An OSError as a Dutch message; the caller has already put everything back."""
-    reden, hint = _REDENEN.get(
-        error.errno or 0, (error.strerror or str(error), "los het probleem op en probeer opnieuw")
-    )
-    waar = f" ({error.filename})" if error.filename else ""
-    return SchrijfFout(f"{wat}: {reden}{waar}", hint=f"{hint}; er is niets veranderd")
+    bericht, hint = os_bericht(error, toon_pad(pad) if pad is not None else None)
+    return SchrijfFout(bericht, hint=f"{hint}; er is niets veranderd")
 
 
 def _refuse_odd(doel: Path) -> os.stat_result | None:
@@ -299,6 +286,7 @@ def schrijf(
     journaal = _journaal(data_dir) if data_dir is not None else None
     regels: list[_Regel] = []
     staat = "voorbereid"
+    bezig: Path | None = journaal  # the file being written, for the message
     try:
         huidig = {b.doel: _refuse_odd(b.doel) for b in bestanden}
         for b in bestanden:
@@ -320,7 +308,9 @@ def schrijf(
         if journaal is not None:
             _save(journaal, staat, wat, regels)
         for b, regel in zip(bestanden, regels, strict=True):
+            bezig = b.doel
             _prepare(b, regel, huidig[b.doel])
+        bezig = None
         for folder in {r.doel.parent for r in regels}:
             _fsync_dir(folder)
         controleer()
@@ -338,7 +328,7 @@ def schrijf(
     except BaseException as error:
         _undo(journaal, staat, wat, regels)
         if isinstance(error, OSError):
-            raise _os_fout(error, "kan niet schrijven") from None
+            raise _os_fout(error, bezig) from None
         raise
     _finish(journaal, regels)
 

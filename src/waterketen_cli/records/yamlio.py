@@ -63,6 +63,10 @@ _Resolver12.add_implicit_resolver(
 )
 
 
+#: Longer numbers are refused with a message (no model field needs more than a few).
+_MAX_DIGITS = 100
+
+
 class _Constructor(SafeConstructor):
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         # Compare the keys as written, before constructing anything: cheap, and enough
@@ -85,7 +89,14 @@ class _Constructor(SafeConstructor):
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_int(self, node: ScalarNode) -> int:
-        value = str(self.construct_scalar(node)).replace("_", "")
+        value = str(self.construct_scalar(node))
+        if len(value) > _MAX_DIGITS:  # Python refuses to read more than 4300 digits
+            raise ConstructorError(
+                None,
+                None,
+                f"een getal van {len(value)} cijfers is geen gegeven van een record",
+                node.start_mark,
+            )
         if value.startswith("0o"):
             return int(value[2:], 8)
         if value.startswith("0x"):
