@@ -557,3 +557,25 @@ def test_any_amount_within_the_bound_reads_back_exactly(amount: Decimal) -> None
     binary float (how YAML reads 1250.50) holds exactly: what is written is what counts."""
     data, _ = parse(f"bedrag: {amount:f}\n".encode())
     assert TypeAdapter(Bedrag).validate_python(data["bedrag"]) == amount
+
+
+def test_a_number_too_long_for_python_is_a_finding(
+    capsys: pytest.CaptureFixture[str],
+    gegevens: Path,
+    voor: list[dict[str, Any]],
+    wijzig: Any,
+) -> None:
+    """Python refuses to read an integer of more than 4300 digits: a finding, no crash."""
+    relative, old = next(iter(GEHEEL.values()))
+    key = old.split(":", 1)[0]
+    line, column = wijzig(relative, old, f"{key}: {'9' * 5000}")
+    code, found = _findings(capsys, gegevens)
+    assert code == 1
+    new = _new(found, voor)
+    assert [(f["check"], f["regel"], f["bericht"]) for f in new] == [
+        (
+            "yaml",
+            line,
+            "geen geldige YAML (een getal van 5000 cijfers is geen gegeven van een record)",
+        )
+    ]

@@ -93,7 +93,7 @@ def toets(plan: Schrijfplan, vandaag: dt.date) -> None:
     from waterketen_cli.checks import engine
 
     overlay = {r.pad: r.inhoud for r in plan.records}
-    fouten, _ = engine.new_errors(plan.data_dir, vandaag, overlay)
+    fouten, _ = engine.new_errors(plan.data_dir, vandaag, overlay, plan.scan)
     if fouten:
         raise PlanAfgewezen(fouten)
 

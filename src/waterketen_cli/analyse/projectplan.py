@@ -209,9 +209,7 @@ def schrijfplan(gegevens: Gegevens, project: Project) -> Schrijfplan:
     from waterketen_cli.records.plan import Schrijfplan, nieuw_record
 
     soort = soort_of(Project)
-    plan = Schrijfplan(
-        f"Project {project.id} aangemaakt", gegevens.data_dir, gelezen=dict(gegevens.gelezen)
-    )
+    plan = Schrijfplan.van(gegevens, f"Project {project.id} aangemaakt")
     plan.records.append(
         nieuw_record(
             gegevens.path(soort, project.id), soort, project, header=kopregels(gegevens, project)

@@ -35,7 +35,8 @@ class Resultaat:
         return sum(1 for f in self.findings if f.ernst == ernst)
 
 
-def _key(stats: list[store.Stat], misplaced: list[store.Plek], vandaag: dt.date) -> str:
+def uitkomst_key(stats: list[store.Stat], misplaced: list[store.Plek], vandaag: dt.date) -> str:
+    """The key of a whole run: every file's place, time and size, and the day."""
     h = hashlib.sha256(vandaag.isoformat().encode())
     for st in stats:
         h.update(f"{st.toon}\0{st.mtime_ns}\0{st.size}\n".encode())
@@ -65,7 +66,7 @@ def _own_file_checks() -> frozenset[str]:
 def validate(data_dir: Path, vandaag: dt.date, *, use_cache: bool = True) -> Resultaat:
     """All findings about the data folder, judged on ``vandaag``."""
     stats, misplaced = store.scan(data_dir)
-    key = _key(stats, misplaced, vandaag)
+    key = uitkomst_key(stats, misplaced, vandaag)
     if use_cache:
         cached = store.read_cache(data_dir, "uitkomst")
         if cached is not None and cached[0] == key and len(cached) == 4:

@@ -147,18 +147,19 @@ def _misplaced(plek: store.Plek) -> Finding:
 
 def _entries(
     stats: list[store.Stat], previous: dict[str, tuple[Any, ...]]
-) -> tuple[dict[str, Entry], bool]:
-    """Each file's entry: from the cache when its (mtime, size) is unchanged."""
+) -> tuple[dict[str, Entry], int]:
+    """Each file's entry: from the cache when its (mtime, size) is unchanged; and how
+    many had to be checked anew."""
     entries: dict[str, Entry] = {}
-    changed = len(previous) != len(stats)
+    checked = 0
     for st in stats:
         old = previous.get(st.toon)
         if old is not None and (old[0], old[1]) == (st.mtime_ns, st.size):
             entries[st.toon] = Entry(*old)
         else:
             entries[st.toon] = _check_file(st)
-            changed = True
-    return entries, changed
+            checked += 1
+    return entries, checked
 
 
 def _findings(
@@ -167,14 +168,21 @@ def _findings(
     misplaced: list[store.Plek],
     entries: dict[str, Entry],
     vandaag: dt.date,
+    *,
+    ernst: Ernst | None = None,
 ) -> list[Finding]:
-    """The findings of every file and of the checks across records (not yet placed)."""
+    """The findings of every file and of the checks across records (not yet placed);
+    with ``ernst``, only those of that severity (the others are not even computed)."""
     findings = [_misplaced(p) for p in misplaced]
     per_soort: dict[str, dict[str, Rec]] = {s.naam: {} for s in SOORTEN}
     kapot: dict[str, set[str]] = {s.naam: set() for s in SOORTEN}
     for st in stats:
         entry = entries[st.toon]
-        findings.extend(_finding(st.toon, row) for row in entry.rows)
+        findings.extend(
+            _finding(st.toon, row)
+            for row in entry.rows
+            if ernst is None or CHECKS[row[2]].ernst == ernst
+        )
         if entry.record_id is None:
             # Present but not valid: its own file says why. References to it are not
             # reported as unknown, and checks that need all of its kind hold back.
@@ -203,7 +211,7 @@ def _findings(
     mappen = {s.naam: f"{data_dir.name}/{s.map}" for s in SOORTEN}
     index = Index.build(vandaag, mappen, per_soort, kapot)
     for check in CHECKS.values():
-        if check.cross is not None:
+        if check.cross is not None and (ernst is None or check.ernst == ernst):
             findings.extend(
                 _finding(m.bestand, (0, 0, check.naam, m.bericht, m.pad, m.hint))
                 for m in check.cross(index)
@@ -222,7 +230,8 @@ def run(
     previous: dict[str, tuple[Any, ...]] = (
         store.read_cache(data_dir, "bestanden") if use_cache else None
     ) or {}
-    entries, changed = _entries(stats, previous)
+    entries, checked = _entries(stats, previous)
+    changed = checked > 0 or len(previous) != len(stats)
     findings = _findings(data_dir, stats, misplaced, entries, vandaag)
     findings, located = _place(store.display_root(data_dir), findings, entries)
     findings.sort()
@@ -231,58 +240,80 @@ def run(
     return findings
 
 
+#: Fewer changed files than this, and a write plan's check leaves the cache as it is.
+_FEW = 50
+
+
 def new_errors(
-    data_dir: Path, vandaag: dt.date, overlay: dict[Path, bytes]
+    data_dir: Path,
+    vandaag: dt.date,
+    overlay: dict[Path, bytes],
+    scan: tuple[list[store.Stat], list[store.Plek]] | None = None,
 ) -> tuple[list[Finding], int]:
     """The errors that writing ``overlay`` (path -> new content) would add to the data
     folder, judged by every check ``validate`` runs; and how many files were judged.
-    The files themselves are not touched; the cache is brought up to date for what is
-    on disk."""
-    stats, misplaced = store.scan(data_dir)
-    previous: dict[str, tuple[Any, ...]] = store.read_cache(data_dir, "bestanden") or {}
-    entries, changed = _entries(stats, previous)
-    before = _findings(data_dir, stats, misplaced, entries, vandaag)
+    The files are not touched; the cache is brought up to date for what is on disk.
 
-    root = store.display_root(data_dir)
-    by_path = {Path(st.pad).resolve(): st for st in stats}
+    The errors of the result are computed first; only when there are any are they
+    compared with the errors of the data as it is (from the last ``validate`` of this
+    very state when there was one): the usual case costs one run of the cross checks."""
+    with store.gc_paused():
+        return _new_errors(data_dir, vandaag, overlay, scan)
+
+
+def _new_errors(
+    data_dir: Path,
+    vandaag: dt.date,
+    overlay: dict[Path, bytes],
+    scan: tuple[list[store.Stat], list[store.Plek]] | None,
+) -> tuple[list[Finding], int]:
+    stats, misplaced = scan if scan is not None else store.scan(data_dir)
+    previous: dict[str, tuple[Any, ...]] = store.read_cache(data_dir, "bestanden") or {}
+    entries, checked = _entries(stats, previous)
+    if checked > _FEW or len(previous) > len(stats) + _FEW:
+        # A handful of re-checked files costs less than rewriting the whole cache.
+        store.write_cache(data_dir, "bestanden", {k: e.dump() for k, e in entries.items()})
+
+    home = data_dir.resolve()
     after_stats = list(stats)
     after_entries = dict(entries)
     texts: dict[str, bytes] = {}
     for path, raw in overlay.items():
-        resolved = path.resolve()
-        st = by_path.get(resolved)
-        if st is None:
-            try:
-                relative = resolved.relative_to(data_dir.resolve())
-            except ValueError:
-                continue  # outside the data folder: a document, not a record
-            soort = SOORT_PER_MAP.get(relative.parts[0]) if len(relative.parts) == 2 else None
-            if soort is None:
-                continue  # not a record: documents are not validated here
-            toon = f"{data_dir.name}/{relative.as_posix()}"
-            st = store.Stat(str(resolved), relative.name, toon, soort, 0, len(raw))
+        soort = SOORT_PER_MAP.get(path.parent.name)
+        if soort is None or path.parent.parent.resolve() != home:
+            continue  # not a record of this data folder: documents are not validated here
+        st = store.Stat(
+            str(path), path.name, f"{data_dir.name}/{soort.map}/{path.name}", soort, 0, len(raw)
+        )
+        if st.toon not in entries:
             after_stats.append(st)
         after_entries[st.toon] = _check_file(st, raw)
         texts[st.toon] = raw
     after_stats.sort(key=lambda s: s.toon)
-    after = _findings(data_dir, after_stats, misplaced, after_entries, vandaag)
+    after = _findings(data_dir, after_stats, misplaced, after_entries, vandaag, ernst=Ernst.FOUT)
+    if not after:
+        return [], len(after_stats)
 
-    def errors(found: list[Finding]) -> Counter[tuple[str, str, str]]:
-        return Counter((f.bestand, f.check, f.bericht) for f in found if f.ernst == Ernst.FOUT)
+    from waterketen_cli.checks import uitkomst_key
 
-    known = errors(before)
+    cached = store.read_cache(data_dir, "uitkomst")
+    if cached is not None and cached[0] == uitkomst_key(stats, misplaced, vandaag):
+        before = [
+            Finding(b, r, k, c, Ernst(e), m, tuple(p), h)
+            for b, r, k, c, e, m, p, h in cached[2]
+            if e == Ernst.FOUT
+        ]
+    else:
+        before = _findings(data_dir, stats, misplaced, entries, vandaag, ernst=Ernst.FOUT)
+    known = Counter((f.bestand, f.check, f.bericht) for f in before)
     new = []
     for finding in after:
         key = (finding.bestand, finding.check, finding.bericht)
-        if finding.ernst != Ernst.FOUT:
-            continue
         if known[key] > 0:
             known[key] -= 1
             continue
         new.append(finding)
-    new, _ = _place(root, new, after_entries, texts)
-    if changed:
-        store.write_cache(data_dir, "bestanden", {k: e.dump() for k, e in entries.items()})
+    new, _ = _place(store.display_root(data_dir), new, after_entries, texts)
     return sorted(new), len(after_stats)
 
 

@@ -106,8 +106,7 @@ def codeowners(
                 hint="gebruik --overschrijf om het te vervangen, "
                 "of kies een ander bestand met --uitvoer",
             )
-        plan = Schrijfplan("CODEOWNERS bijgewerkt uit de gegevens", folder)
-        plan.gelezen = dict(gegevens.gelezen)
+        plan = Schrijfplan.van(gegevens, "CODEOWNERS bijgewerkt uit de gegevens")
         plan.documenten.append(Document(target, result.tekst, overschrijf=True, oud=old_bytes))
         sessie.voer_uit(plan)
     if droog:

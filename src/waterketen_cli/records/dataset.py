@@ -34,6 +34,8 @@ class Gegevens:
     #: Every file read, with the (mtime_ns, size) it had: a write plan made from these
     #: records is refused when one of them changed before the plan is written.
     gelezen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: What ``load`` found in the folder (every kind), for the checks of a write plan.
+    scan: tuple[list[store.Stat], list[store.Plek]] | None = None
 
     def of(self, model: type[R]) -> list[R]:
         """All records of one kind, in file-name order."""
@@ -121,10 +123,20 @@ def load(
     """Read and validate the records of the given kinds (default: all). ``waar`` keeps,
     per kind, only the records whose raw content passes a test, before validation: a
     command that needs only the open actions does not validate the closed ones."""
+    with store.gc_paused():
+        return _load(data_dir, soorten, waar)
+
+
+def _load(
+    data_dir: Path,
+    soorten: Iterable[str] | None,
+    waar: Mapping[str, Callable[[dict[str, Any]], bool]] | None,
+) -> Gegevens:
     wanted = set(soorten) if soorten is not None else set(SOORT_PER_NAAM)
     gegevens = Gegevens(data_dir)
     per_soort: dict[str, list[store.Stat]] = {}
-    for st in store.scan(data_dir)[0]:
+    gegevens.scan = store.scan(data_dir)
+    for st in gegevens.scan[0]:
         if st.soort.naam in wanted:
             per_soort.setdefault(st.soort.naam, []).append(st)
             gegevens.gelezen[st.pad] = (st.mtime_ns, st.size)

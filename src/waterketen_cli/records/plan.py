@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -22,6 +23,10 @@ from waterketen_cli.models.base import Record
 from waterketen_cli.records import writer
 from waterketen_cli.records.transactie import SchrijfFout
 from waterketen_cli.soorten import Soort
+
+if TYPE_CHECKING:
+    from waterketen_cli.records.dataset import Gegevens
+    from waterketen_cli.records.store import Plek, Stat
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,14 @@ class Schrijfplan:
     documenten: list[Document] = field(default_factory=list)
     #: Files the plan was computed from: path -> (mtime_ns, size) when read.
     gelezen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: The listing of the data folder the plan was made from (saves the checks a scan;
+    #: :attr:`gelezen` makes sure it still holds when the plan is written).
+    scan: tuple[list[Stat], list[Plek]] | None = None
+
+    @classmethod
+    def van(cls, gegevens: Gegevens, wat: str) -> Schrijfplan:
+        """A plan made from records loaded with ``records.dataset.load``."""
+        return cls(wat, gegevens.data_dir, gelezen=dict(gegevens.gelezen), scan=gegevens.scan)
 
     @property
     def leeg(self) -> bool:

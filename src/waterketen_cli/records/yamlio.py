@@ -63,8 +63,9 @@ _Resolver12.add_implicit_resolver(
 )
 
 
-#: Longer numbers are refused with a message (no model field needs more than a few).
-_MAX_DIGITS = 100
+#: Python reads no longer number (sys.get_int_max_str_digits); longer ones are refused
+#: with a message instead of an exception. Shorter absurd ones meet the models' bounds.
+_MAX_DIGITS = 4300
 
 
 class _Constructor(SafeConstructor):
@@ -90,7 +91,7 @@ class _Constructor(SafeConstructor):
 
     def construct_yaml_int(self, node: ScalarNode) -> int:
         value = str(self.construct_scalar(node))
-        if len(value) > _MAX_DIGITS:  # Python refuses to read more than 4300 digits
+        if len(value.lstrip("+-")) > _MAX_DIGITS:
             raise ConstructorError(
                 None,
                 None,

@@ -302,7 +302,7 @@ def afrondplan(gegevens: Gegevens, afrondingen: Sequence[Afronding]) -> Schrijfp
     soort = soort_of(Actie)
     ids = ", ".join(a.actie.id for a in afrondingen)
     wat = f"{'Actie' if len(afrondingen) == 1 else 'Acties'} afgerond: {ids}"
-    plan = Schrijfplan(wat, gegevens.data_dir, gelezen=dict(gegevens.gelezen))
+    plan = Schrijfplan.van(gegevens, wat)
     plan.records = [
         wijzig_record(
             gegevens.paden[(soort.naam, a.actie.id)], soort, partial(zet_afgerond, afronding=a)

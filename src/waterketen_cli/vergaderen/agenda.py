@@ -264,11 +264,7 @@ def schrijfplan(gegevens: Gegevens, agendaplan: Agendaplan) -> Schrijfplan:
 
     vergadering = agendaplan.vergadering
     soort = soort_of(Vergadering)
-    plan = Schrijfplan(
-        f"Vergadering {vergadering.id} aangemaakt met concept-agenda",
-        gegevens.data_dir,
-        gelezen=dict(gegevens.gelezen),
-    )
+    plan = Schrijfplan.van(gegevens, f"Vergadering {vergadering.id} aangemaakt met concept-agenda")
     plan.records.append(
         nieuw_record(
             gegevens.path(soort, vergadering.id),

@@ -94,11 +94,10 @@ def schrijfplan(gegevens: Gegevens, verwerking: Verwerking) -> Schrijfplan:
 
     b = len(verwerking.besluiten)
     a = len(verwerking.nieuwe_acties)
-    plan = Schrijfplan(
+    plan = Schrijfplan.van(
+        gegevens,
         f"Verslag {vergadering.id} verwerkt: {b} {'besluit' if b == 1 else 'besluiten'}, "
         f"{a} {'nieuwe actie' if a == 1 else 'nieuwe acties'}",
-        gegevens.data_dir,
-        gelezen=dict(gegevens.gelezen),
     )
     vergadering_soort = soort_of(Vergadering)
     actie_soort = soort_of(Actie)
