@@ -568,7 +568,7 @@ def test_a_number_too_long_for_python_is_a_finding(
     """Python refuses to read an integer of more than 4300 digits: a finding, no crash."""
     relative, old = next(iter(GEHEEL.values()))
     key = old.split(":", 1)[0]
-    line, column = wijzig(relative, old, f"{key}: {'9' * 5000}")
+    line, _column = wijzig(relative, old, f"{key}: {'9' * 5000}")
     code, found = _findings(capsys, gegevens)
     assert code == 1
     new = _new(found, voor)
