@@ -155,59 +155,50 @@ class _Counting(ModuleType):
         return call
 
 
-def _child(folder: Path, args: list[str], stop: int | None, calls: Path | None) -> int:
-    """Run ``waterketen ARGS`` in a forked child; returns its wait status."""
+def _start(
+    folder: Path, args: list[str], stop: int | None = None, calls: Path | None = None
+) -> int:
+    """Fork a child that runs ``waterketen --data FOLDER/data ARGS`` (quietly) and exits
+    with its exit code; with ``stop``, it kills itself just before the write path's
+    call number ``stop``; with ``calls``, it writes there how many calls it made."""
     pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        code = 99
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            from waterketen_cli.cli.main import run
-            from waterketen_cli.records import transactie
+    if pid:
+        return pid
+    code = 99  # pragma: no cover - the child, from here on
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        from waterketen_cli.cli.main import run
+        from waterketen_cli.records import transactie
 
-            counting = _Counting(stop)
-            transactie.os = counting  # type: ignore[attr-defined]
-            os.chdir(folder)
-            sys.argv = ["waterketen", "--data", str(folder / "data"), *args]
-            try:
-                run()
-                code = 0
-            except SystemExit as exit_:
-                code = exit_.code if isinstance(exit_.code, int) else 1
-            if calls is not None:
-                calls.write_text(str(counting.calls))
-        finally:
-            os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    return status
+        counting = _Counting(stop)
+        transactie.os = counting  # type: ignore[attr-defined]
+        os.chdir(folder)
+        sys.argv = ["waterketen", "--data", str(folder / "data"), *args]
+        try:
+            run()
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        if calls is not None:
+            calls.write_text(str(counting.calls))
+    finally:
+        os._exit(code)
+
+
+def _child(folder: Path, args: list[str], stop: int | None, calls: Path | None) -> int:
+    """Run a writer in a child to the end (or to its self-inflicted kill): its status."""
+    return os.waitpid(_start(folder, args, stop, calls), 0)[1]
 
 
 def _killed_after(folder: Path, args: list[str], delay: float) -> int:
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        code = 99
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            from waterketen_cli.cli.main import run
-
-            os.chdir(folder)
-            sys.argv = ["waterketen", "--data", str(folder / "data"), *args]
-            try:
-                run()
-                code = 0
-            except SystemExit as exit_:
-                code = exit_.code if isinstance(exit_.code, int) else 1
-        finally:
-            os._exit(code)
+    """Run a writer in a child and SIGKILL it after ``delay`` seconds: its status."""
+    pid = _start(folder, args)
     time.sleep(delay)
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-    return status
+    return os.waitpid(pid, 0)[1]
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -457,30 +448,10 @@ def test_read_only_folder_writes_nothing(
 
 def _both(folder: Path, first: list[str], second: list[str]) -> tuple[int, int]:
     """Start two writers at the same moment; their exit codes."""
-    pids = []
-    for args in (first, second):
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child
-            code = 99
-            try:
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, 1)
-                os.dup2(devnull, 2)
-                from waterketen_cli.cli.main import run
-
-                os.chdir(folder)
-                sys.argv = ["waterketen", "--data", str(folder / "data"), *args]
-                try:
-                    run()
-                    code = 0
-                except SystemExit as exit_:
-                    code = exit_.code if isinstance(exit_.code, int) else 1
-            finally:
-                os._exit(code)
-        pids.append(pid)
+    pids = [_start(folder, first), _start(folder, second)]
     codes = []
     for pid in pids:
-        _, status = os.waitpid(pid, 0)
+        status = os.waitpid(pid, 0)[1]
         codes.append(os.WEXITSTATUS(status) if os.WIFEXITED(status) else -1)
     return codes[0], codes[1]
 
