@@ -224,6 +224,11 @@ def _message(
         "model_type": ("moet een mapping (velden met waarden) zijn", None),
         "dict_type": ("moet een mapping (velden met waarden) zijn", None),
         "datum_formaat": (f"'{shown}' is geen datum", "schrijf JJJJ-MM-DD, bijv. 2026-04-14"),
+        "vertrouwelijk_tot": (
+            f"'{shown}' is geen datum en geen besluitnummer",
+            "schrijf de datum waarop het openbaar wordt (JJJJ-MM-DD), of het nummer van het "
+            "besluit dat de geheimhouding opheft (bijv. B-cco-2026-12-15-1)",
+        ),
         "datum_bestaat_niet": (f"datum '{shown}' bestaat niet", "controleer dag en maand"),
         "tijd_formaat": (
             f"'{shown}' is geen tijd",

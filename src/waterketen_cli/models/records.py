@@ -29,6 +29,7 @@ from waterketen_cli.models.types import (
     Afhandeling,
     Bedrag,
     Behandelvorm,
+    BeslotenPunten,
     Besluitnummer,
     Datum,
     Email,
@@ -48,6 +49,7 @@ from waterketen_cli.models.types import (
     Tijd,
     VastPunt,
     Vergaderstatus,
+    VertrouwelijkTot,
     Voorstelstatus,
     Waardesoort,
 )
@@ -99,6 +101,12 @@ class Regio(Record):
         le=36,
         description="Na hoeveel maanden zonder bijwerken een clusterprogramma aandacht vraagt.",
     )
+    besloten_punten: BeslotenPunten = Field(
+        default=BeslotenPunten.TONEN,
+        description="Hoe een openbare agenda een vertrouwelijk punt toont: 'als besloten punt' "
+        "(genummerd, zonder onderwerp: de nummering klopt met de interne agenda en het "
+        "verslag) of 'weglaten'.",
+    )
 
 
 # --- organisaties en personen --------------------------------------------------------
@@ -116,6 +124,11 @@ class Persoon(Record):
     naam: Tekst
     organisatie: OrganisatieRef
     functie: Tekst
+    ambt: Tekst | None = Field(
+        default=None,
+        description="Het ambt van een bestuurder zoals openbare stukken het noemen, bijv. "
+        "'wethouder gemeente Veendam' of 'lid dagelijks bestuur Noorderzijlvest'.",
+    )
     email: Email | None = None
     telefoon: Telefoon | None = None
     naam_openbaar: JaNee = Field(
@@ -216,6 +229,7 @@ class Stuk(Model):
     titel: Tekst
     bestand: Tekst | None = Field(default=None, description="Pad of adres van het stuk.")
     vertrouwelijk: JaNee = False
+    vertrouwelijk_tot: VertrouwelijkTot | None = None
 
 
 class Agendapunt(Model):
@@ -226,6 +240,7 @@ class Agendapunt(Model):
     duur: Minuten = 15
     stukken: list[Stuk] = Field(default_factory=list)
     vertrouwelijk: JaNee = False
+    vertrouwelijk_tot: VertrouwelijkTot | None = None
     project: ProjectRef | None = None
     agendaleden: list[OrganisatieRef] = Field(
         default_factory=list, description="Organisaties die voor dit punt aanschuiven."
@@ -240,6 +255,11 @@ class Besluit(Model):
     agendapunt: Geheel = Field(ge=1, description="Volgnummer van het agendapunt (1 = het eerste).")
     tekst: Tekst
     project: ProjectRef | None = None
+    vertrouwelijk: JaNee = Field(
+        default=False,
+        description="Een besluit dat niet openbaar is, ook als het agendapunt dat wel is.",
+    )
+    vertrouwelijk_tot: VertrouwelijkTot | None = None
 
 
 class Vergadering(Record):
@@ -327,6 +347,7 @@ class Agendavoorstel(Record):
     toelichting: Tekst | None = None
     stukken: list[Stuk] = Field(default_factory=list)
     vertrouwelijk: JaNee = False
+    vertrouwelijk_tot: VertrouwelijkTot | None = None
     project: ProjectRef | None = None
     agendaleden: list[OrganisatieRef] = Field(default_factory=list)
     voorbereid_in: VergaderingRef | None = Field(

@@ -133,6 +133,41 @@ Besluitnummer = Annotated[
 ]
 
 
+def _tot(value: Any) -> Any:
+    """The end of a confidentiality: a date, or the number of the decision that lifts it."""
+    if isinstance(value, str) and re.fullmatch(BESLUITNUMMER_PATTERN, value):
+        return value
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise PydanticCustomError("vertrouwelijk_tot", "geen datum en geen besluitnummer")
+    return _date_only(value)
+
+
+VertrouwelijkTot = Annotated[
+    dt.date | str,
+    BeforeValidator(_tot),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": BESLUITNUMMER_PATTERN},
+            ]
+        }
+    ),
+    Field(
+        description="Tot wanneer het vertrouwelijk is: een datum (JJJJ-MM-DD), of het nummer "
+        "van het besluit dat de geheimhouding opheft (zodra dat besluit is vastgelegd, is "
+        "het openbaar)."
+    ),
+]
+
+
+class BeslotenPunten(StrEnum):
+    """How a public agenda shows a confidential item."""
+
+    TONEN = "als besloten punt"
+    WEGLATEN = "weglaten"
+
+
 class Gebied(StrEnum):
     """The 3K's of the Bestuursakkoord Water, sustainability and climate adaptation."""
 
