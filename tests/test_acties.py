@@ -437,17 +437,28 @@ def test_public_register_leaves_out_confidential_items(
     rows, summary = table(result.out)
     assert len(rows) == 33
     assert not CONFIDENTIAL & {r["nummer"] for r in rows}
-    assert summary == "33 besluiten; besluiten over vertrouwelijke agendapunten zijn weggelaten."
-    # Published agendas number the items without the confidential ones: item 8 of the
-    # stuurgroep of 11 december 2025 follows the confidential item 7, so it is 7.
+    assert summary == (
+        "33 besluiten; besluiten over vertrouwelijke agendapunten en vertrouwelijke besluiten "
+        "zijn weggelaten."
+    )
+    # Item numbers as on the public agenda: by default a confidential item stays there as
+    # a numbered "Besloten punt", so item 8 of the stuurgroep of 11 december 2025 is 8.
     args = ["besluiten", "--openbaar", "--jaar", "2025", "--overleg", "stuurgroep", "-f", "json"]
     doc = json.loads(invoke(capsys, args, cwd=repo).out)
     assert doc["openbaar"] is True
     assert [(b["nummer"], b["agendapunt"]) for b in doc["besluiten"]] == [
-        ("B-2025-008", 7),
+        ("B-2025-008", 8),
         ("B-2025-005", 6),
         ("B-2025-004", 5),
     ]
+    # A region that leaves confidential items out numbers without them: 8 becomes 7.
+    regio = repo / "data" / "regio" / "groningen-noord-drenthe.yaml"
+    regio.write_text(
+        regio.read_text(encoding="utf-8") + "besloten_punten: weglaten\n", encoding="utf-8"
+    )
+    doc = json.loads(invoke(capsys, args, cwd=repo).out)
+    first = doc["besluiten"][0]
+    assert (first["nummer"], first["agendapunt"]) == ("B-2025-008", 7)
 
 
 @pytest.mark.parametrize(

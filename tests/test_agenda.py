@@ -188,7 +188,40 @@ def test_templates_can_be_overridden(capsys: pytest.CaptureFixture[str], repo: P
     assert result.out == "Eigen agenda: cco-2026-11-17\n\nEigen overzicht\n"
 
 
-def test_public_agenda_has_no_item_times(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
-    """Times per item would show a gap where a confidential item was left out."""
+CONFIDENTIAL_TITLE = "Bezetting clusters en vervanging bij ziekte"
+
+
+def test_public_agenda_shows_a_closed_item_without_its_subject(
+    capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
+    """By default a confidential item is a numbered 'Besloten punt': numbering and times
+    match the internal agenda and the minutes; subject, presenter and stukken are gone."""
+    args = ["agenda", "render", "cco-2026-11-17"]
+    intern = invoke(capsys, args, cwd=repo).out
+    publiek = invoke(capsys, [*args, "--openbaar"], cwd=repo).out
+    assert CONFIDENTIAL_TITLE in intern and CONFIDENTIAL_TITLE not in publiek
+    assert "| 8 | 15.10–15.25 | Besloten punt | ter bespreking |  |" in publiek
+    assert "### 8. Besloten punt\n" in publiek
+    assert "- Dit punt wordt in beslotenheid behandeld." in publiek
+    assert (
+        "| 9 | 15.25–15.40 | Communicatie |" in publiek
+        and "| 9 | 15.25–15.40 | Communicatie |" in intern
+    )
+
+
+def test_public_agenda_leaves_closed_items_out_when_the_region_says_so(
+    capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
+    """Left out, the rest is renumbered and no item shows a time: a gap in the times
+    would betray that something is missing."""
+    regio = repo / "data" / "regio" / "groningen-noord-drenthe.yaml"
+    regio.write_text(
+        regio.read_text(encoding="utf-8") + "besloten_punten: weglaten\n", encoding="utf-8"
+    )
     publiek = invoke(capsys, ["agenda", "render", "cco-2026-11-17", "--openbaar"], cwd=repo).out
+    assert CONFIDENTIAL_TITLE not in publiek and "Besloten punt" not in publiek
     assert "15.10" not in publiek and "- Tijd: 13.30 – 16.00 uur" in publiek
+    assert "| 8 | Communicatie |" in publiek
+    assert "Punten die in beslotenheid worden behandeld, staan niet op deze openbare agenda." in (
+        publiek
+    )

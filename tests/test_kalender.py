@@ -83,10 +83,12 @@ def test_all_meetings_in_amsterdam_time_with_stable_uids(
         "Clustercoördinatorenoverleg, dinsdag 17 november 2026, 13.30 tot 16.00 uur\n\nAgenda:\n"
         "1. Opening en vaststellen agenda (ter besluitvorming)\n"
     )
-    # the confidential item 8 is left out; the rest is numbered without a gap
+    # the confidential item 8 is a "Besloten punt" without its subject (the public view)
     assert "\n7. Projectvoorstel regenwateraanpak Kop van Drenthe" in description
-    assert "\n8. Communicatie (ter bespreking)\n" in description
-    assert description.endswith("\n10. Sluiting (ter kennisname)")
+    assert "\n8. Besloten punt (ter bespreking)\n9. Communicatie (ter bespreking)\n" in (
+        description
+    )
+    assert description.endswith("\n11. Sluiting (ter kennisname)")
 
     again = invoke(capsys, ["kalender"], cwd=repo)
     assert again.out.encode() == result.out.encode()

@@ -281,7 +281,6 @@ def document_context(
     gegevens: Gegevens,
     overzicht: Overzicht,
     *,
-    publiek: bool,
     niveau: int = 1,
     titel: str = "Activiteitenoverzicht clusters",
 ) -> dict[str, object]:
@@ -289,7 +288,7 @@ def document_context(
     from waterketen_cli.vergaderen import openbaar
 
     def persoon(persoon_id: str) -> str:
-        return openbaar.persoon(gegevens, persoon_id, publiek=publiek)
+        return openbaar.persoon(gegevens, persoon_id)
 
     def periode(regel: Regel) -> str:
         if regel.begin and regel.eind:

@@ -418,10 +418,10 @@ def financien(gegevens: Gegevens, project: Project) -> Financien:
     )
 
 
-def besluiten(gegevens: Gegevens, project: Project, *, publiek: bool) -> list[Besluitregel]:
-    """Every decision about the project, oldest first: the approving one, those that
-    name the project, and those taken on an agenda item about it. The public plan
-    leaves out decisions on confidential items (and on items that cannot be found)."""
+def besluiten(gegevens: Gegevens, project: Project) -> list[Besluitregel]:
+    """Every decision about the project in the data given, oldest first: the approving
+    one, those that name the project, and those taken on an agenda item about it. (The
+    public plan is made from the public view, which holds no confidential decision.)"""
     rows = []
     for vergadering in gegevens.of(Vergadering):
         body = gegevens.get(Overleg, vergadering.overleg)
@@ -438,8 +438,6 @@ def besluiten(gegevens: Gegevens, project: Project, *, publiek: bool) -> list[Be
                 or (punt is not None and punt.project == project.id)
             ):
                 continue
-            if publiek and (punt is None or punt.vertrouwelijk):
-                continue
             rows.append(
                 Besluitregel(
                     besluit.nummer,
@@ -452,7 +450,7 @@ def besluiten(gegevens: Gegevens, project: Project, *, publiek: bool) -> list[Be
     return sorted(rows, key=lambda r: (r.datum, r.nummer))
 
 
-def activiteiten(gegevens: Gegevens, project: Project, *, publiek: bool) -> list[Activiteitregel]:
+def activiteiten(gegevens: Gegevens, project: Project) -> list[Activiteitregel]:
     """The activities in the clusters' programmes that belong to this project."""
     namen = {t.id: t.naam for t in themas_van(gegevens)}
     return [
@@ -461,7 +459,7 @@ def activiteiten(gegevens: Gegevens, project: Project, *, publiek: bool) -> list
             a.titel,
             namen.get(a.thema, a.thema),
             a.status.value,
-            openbaar.persoon(gegevens, a.eigenaar, publiek=publiek),
+            openbaar.persoon(gegevens, a.eigenaar),
             a.bijgewerkt,
         )
         for c in gegevens.of(Cluster)
@@ -470,9 +468,7 @@ def activiteiten(gegevens: Gegevens, project: Project, *, publiek: bool) -> list
     ]
 
 
-def plan_context(
-    gegevens: Gegevens, project: Project, *, vandaag: dt.date, publiek: bool
-) -> dict[str, Any]:
+def plan_context(gegevens: Gegevens, project: Project, *, vandaag: dt.date) -> dict[str, Any]:
     """Everything the template ``projectplan.md.j2`` shows; the template only lays out."""
     namen = {t.id: t.naam for t in themas_van(gegevens)}
     clusters = []
@@ -488,15 +484,15 @@ def plan_context(
         Mijlpaalregel(m.titel, m.datum, m.gereed, not m.gereed and m.datum < vandaag)
         for m in project.mijlpalen
     ]
-    besluitregels = besluiten(gegevens, project, publiek=publiek)
+    besluitregels = besluiten(gegevens, project)
     goedkeuring = next((b for b in besluitregels if b.goedkeuring), None)
     body = gegevens.get(Overleg, project.besluitvorming)
     return {
         "project": project,
-        "publiek": publiek,
+        "publiek": gegevens.publiek,
         "vandaag": vandaag,
-        "trekker": openbaar.persoon(gegevens, project.trekker, publiek=publiek),
-        "team": [openbaar.persoon(gegevens, p, publiek=publiek) for p in project.team],
+        "trekker": openbaar.persoon(gegevens, project.trekker),
+        "team": [openbaar.persoon(gegevens, p) for p in project.team],
         "clusters": clusters,
         "themas": [namen.get(t, t) for t in project.themas],
         "effect": [
@@ -510,5 +506,5 @@ def plan_context(
         "besluiten": besluitregels,
         "goedkeuring": goedkeuring,
         "besluitvorming": (body.naam if body is not None else project.besluitvorming),
-        "activiteiten": activiteiten(gegevens, project, publiek=publiek),
+        "activiteiten": activiteiten(gegevens, project),
     }

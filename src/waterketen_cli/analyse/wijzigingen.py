@@ -14,6 +14,7 @@ listed; a changed comment is listed, because people write comments for each othe
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -29,6 +30,8 @@ from waterketen_cli.soorten import SOORT_PER_MAP, SOORTEN
 REGIO = "Regio / overleggen"
 
 TOEGEVOEGD, VERWIJDERD, GEWIJZIGD, ONGELDIG = "toegevoegd", "verwijderd", "gewijzigd", "ongeldig"
+#: Not a change of a file: a confidentiality that ended in the period.
+OPENBAAR = "openbaar geworden"
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,11 @@ class Wijzigingen:
         if not n:
             tekst = "geen wijzigingen in de records"
         else:
-            delen = [f"{telling[a]} {a}" for a in (TOEGEVOEGD, VERWIJDERD, GEWIJZIGD) if telling[a]]
+            delen = [
+                f"{telling[a]} {a}"
+                for a in (TOEGEVOEGD, VERWIJDERD, GEWIJZIGD, OPENBAAR)
+                if telling[a]
+            ]
             if telling[ONGELDIG]:
                 delen.append(f"{telling[ONGELDIG]} niet te vergelijken")
             tekst = f"{n} {'wijziging' if n == 1 else 'wijzigingen'}: {', '.join(delen)}"
@@ -518,3 +525,80 @@ def gewijzigd_in_overzicht(wijzigingen: Wijzigingen) -> tuple[set[str], set[tupl
                 if match and (veld.nieuw is not None or veld.pad != match[0]):
                     activiteiten.add((w.id, match[1]))
     return projecten, activiteiten
+
+
+def besluiten_in(raw: bytes | None) -> set[str]:
+    """The decision numbers in a meeting file's text (none when it does not parse)."""
+    data, _ = _lees(raw)
+    besluiten = data.get("besluiten") if data else None
+    if not isinstance(besluiten, list):
+        return set()
+    return {
+        b["nummer"] for b in besluiten if isinstance(b, dict) and isinstance(b.get("nummer"), str)
+    }
+
+
+def openbaar_geworden(
+    records: Iterable[tuple[str, Any]],
+    van: dt.date | None,
+    tot: dt.date,
+    nieuwe_besluiten: set[str],
+) -> list[Wijziging]:
+    """What became public in the period (``van``, ``tot``]: a confidentiality whose end
+    date fell in it, or whose lifting decision was recorded in it. ``records``: the
+    meetings and agenda proposals at the end, as (file, model)."""
+    from waterketen_cli.models.records import Agendavoorstel, Vergadering
+
+    def ended(item: Any) -> str | None:
+        einde = item.vertrouwelijk_tot
+        if not item.vertrouwelijk or einde is None:
+            return None
+        if isinstance(einde, dt.date):
+            if (van is None or van < einde) and einde <= tot:
+                return f"geheimhouding tot {dutch.datum(einde)}"
+            return None
+        return f"geheimhouding opgeheven met besluit {einde}" if einde in nieuwe_besluiten else None
+
+    found: list[Wijziging] = []
+
+    def add(soort: str, record_id: str, bestand: str, wat: str, waarom: str) -> None:
+        found.append(
+            Wijziging(
+                soort,
+                record_id,
+                bestand,
+                (),
+                OPENBAAR,
+                f"{wat} {OPENBAAR} ({waarom})",
+                (),
+                (),
+                None,
+            )
+        )
+
+    for bestand, record in records:
+        if isinstance(record, Agendavoorstel):
+            items: list[tuple[str, Any]] = [
+                (f"agendavoorstel {record.id} '{record.titel}'", record)
+            ]
+            items += [
+                (f"stuk '{s.titel}' bij agendavoorstel {record.id}", s) for s in record.stukken
+            ]
+            soort = "agendavoorstel"
+        elif isinstance(record, Vergadering):
+            items = []
+            for n, punt in enumerate(record.agenda, start=1):
+                items.append((f"vergadering {record.id}: agendapunt {n} '{punt.titel}'", punt))
+                items += [
+                    (f"vergadering {record.id}: stuk '{s.titel}' bij agendapunt {n}", s)
+                    for s in punt.stukken
+                ]
+            items += [(f"vergadering {record.id}: besluit {b.nummer}", b) for b in record.besluiten]
+            soort = "vergadering"
+        else:
+            continue
+        for wat, item in items:
+            waarom = ended(item)
+            if waarom is not None:
+                add(soort, record.id, bestand, wat, waarom)
+    return found

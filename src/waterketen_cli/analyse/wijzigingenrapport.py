@@ -9,8 +9,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from waterketen_cli.analyse.wijzigingen import Wijziging, Wijzigingen, vergelijk
+from waterketen_cli.analyse.wijzigingen import (
+    Wijziging,
+    Wijzigingen,
+    besluiten_in,
+    openbaar_geworden,
+    vergelijk,
+)
 from waterketen_cli.git import Repository
 from waterketen_cli.soorten import SOORT_PER_NAAM
 
@@ -35,7 +42,17 @@ def rapport(folder: Path, sinds: str | None, tot: str | None, vandaag: dt.date) 
         else:
             van = f"{naam} ({start[:7]})"
         tot_label = f"{tot} ({tip[:7]})" if tot and tip else "de werkmap"
-        result = vergelijk(repo.diff(start, tip), _clusternamen(folder, repo, tip))
+        verschillen = repo.diff(start, tip)
+        result = vergelijk(verschillen, _clusternamen(folder, repo, tip))
+        van_datum = None if start == repo.empty_tree() else repo.commit_info(start).datum
+        tot_datum = vandaag if tip is None else repo.commit_info(tip).datum
+        nieuw = set()
+        for v in verschillen:
+            if "/vergaderingen/" in v.pad:
+                nieuw |= besluiten_in(v.nieuw) - besluiten_in(v.oud)
+        result.lijst += openbaar_geworden(
+            _eindstand(folder, repo, tip), van_datum, tot_datum, nieuw
+        )
     return Rapport(f"Wijzigingen van {van} tot {tot_label}: {result.samenvatting()}.", result)
 
 
@@ -80,6 +97,31 @@ def _meeting_date(folder: Path, value: str, vandaag: dt.date) -> tuple[dt.date, 
         or "geef een commit, tak of tag (bijv. main of origin/main), een datum "
         "(JJJJ-MM-DD) of een overleg",
     )
+
+
+def _eindstand(folder: Path, repo: Repository, tip: str | None) -> list[tuple[str, Any]]:
+    """The meetings and agenda proposals at the end point, as (file, model)."""
+    from waterketen_cli.checks.schema import validate_record
+    from waterketen_cli.records import dataset
+    from waterketen_cli.records.yamlio import parse
+    from waterketen_cli.soorten import SOORT_PER_NAAM
+
+    if tip is None:
+        gegevens = dataset.load(folder, ("vergadering", "agendavoorstel"))
+        return [
+            (str(gegevens.paden[(soort, r.id)]), r)
+            for soort in ("vergadering", "agendavoorstel")
+            for r in gegevens.records.get(soort, {}).values()
+        ]
+    found = []
+    for soort in ("vergadering", "agendavoorstel"):
+        model = SOORT_PER_NAAM[soort].model
+        for bestand, raw in repo.read_tree(tip, SOORT_PER_NAAM[soort].map).items():
+            data, _ = parse(raw)
+            record = validate_record(model, data, bestand)[0] if isinstance(data, dict) else None
+            if record is not None:
+                found.append((bestand, record))
+    return found
 
 
 def _clusternamen(folder: Path, repo: Repository, tip: str | None) -> dict[str, str]:

@@ -269,6 +269,27 @@ def check_future(index: Index) -> Iterator[Melding]:
             )
 
 
+@cross_check(
+    "vertrouwelijk-verlopen",
+    Ernst.WAARSCHUWING,
+    "een geheimhouding waarvan de einddatum voorbij is, zonder besluit dat haar opheft",
+)
+def check_secrecy_ended(index: Index) -> Iterator[Melding]:
+    today = index.vandaag.isoformat()
+    for soort in ("vergadering", "agendavoorstel"):
+        for rec in index.of(soort):
+            for pad, tot in rec.feiten.get("geheim_tot", []):
+                if tot <= today:
+                    yield Melding(
+                        rec.bestand,
+                        tuple(pad),
+                        f"de geheimhouding liep af op {dutch.datum(dt.date.fromisoformat(tot))}: "
+                        "dit is nu openbaar en staat in openbare stukken",
+                        "leg het besluit vast dat de geheimhouding opheft en zet het nummer in "
+                        "vertrouwelijk_tot, of verleng de termijn, of zet 'vertrouwelijk: false'",
+                    )
+
+
 @cross_check("actie-verlopen", Ernst.WAARSCHUWING, "open acties waarvan de deadline voorbij is")
 def check_overdue(index: Index) -> Iterator[Melding]:
     today = index.vandaag.isoformat()

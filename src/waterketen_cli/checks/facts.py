@@ -17,6 +17,7 @@ from waterketen_cli.models import Record
 from waterketen_cli.models.introspect import references
 from waterketen_cli.models.records import (
     Actie,
+    Agendavoorstel,
     Cluster,
     Organisatie,
     Overleg,
@@ -75,7 +76,10 @@ def _facts(record: Record) -> Feiten:
                 "status": record.status.value,
                 "agendapunten": len(record.agenda),
                 "besluiten": [b.nummer for b in record.besluiten],
+                "geheim_tot": _secrecy_dates(record),
             }
+        case Agendavoorstel():
+            return {"geheim_tot": _secrecy_dates(record)}
         case Actie():
             return {
                 "status": record.status.value,
@@ -85,6 +89,28 @@ def _facts(record: Record) -> Feiten:
                 "afgerond_op": record.afgerond_op.isoformat() if record.afgerond_op else None,
             }
     return {}
+
+
+def _secrecy_dates(record: Vergadering | Agendavoorstel) -> list[tuple[Pad, str]]:
+    """Where something confidential ends on a date: (path of the field, ISO date)."""
+    found: list[tuple[Pad, str]] = []
+
+    def add(pad: Pad, item: Any) -> None:
+        if item.vertrouwelijk and isinstance(item.vertrouwelijk_tot, dt.date):
+            found.append(((*pad, "vertrouwelijk_tot"), item.vertrouwelijk_tot.isoformat()))
+
+    if isinstance(record, Agendavoorstel):
+        add((), record)
+        for j, stuk in enumerate(record.stukken):
+            add(("stukken", j), stuk)
+        return found
+    for i, punt in enumerate(record.agenda):
+        add(("agenda", i), punt)
+        for j, stuk in enumerate(punt.stukken):
+            add(("agenda", i, "stukken", j), stuk)
+    for i, besluit in enumerate(record.besluiten):
+        add(("besluiten", i), besluit)
+    return found
 
 
 @dataclass(frozen=True)

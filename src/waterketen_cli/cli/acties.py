@@ -226,7 +226,13 @@ def besluiten(
     from waterketen_cli.vergaderen import acties as kern
 
     selectie = kern.BesluitFilter(zoek, overleg, jaar, project, openbaar)
-    gegevens = load(data_dir(ctx, data), kern.BESLUIT_SOORTEN)
+    if openbaar:
+        from waterketen_cli import publiek
+        from waterketen_cli.cli.common import today
+
+        gegevens = publiek.laad(data_dir(ctx, data), kern.BESLUIT_SOORTEN, today())
+    else:
+        gegevens = load(data_dir(ctx, data), kern.BESLUIT_SOORTEN)
     regels = kern.besluiten(gegevens, selectie)
     _overgeslagen(gegevens.overgeslagen)
     if formaat == Formaat.json:

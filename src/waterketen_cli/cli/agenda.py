@@ -112,7 +112,7 @@ def new(
         mark_ = " (vertrouwelijk)" if punt.vertrouwelijk else ""
         output.message(f"{i:>3}. {punt.titel}{mark_} — {punt.behandelvorm.value}, {punt.duur} min")
     if markdown:
-        context = documenten.agenda_context(gegevens, vergadering, publiek=False)
+        context = documenten.agenda_context(gegevens, vergadering)
         output.message("")
         output.message(render.render(folder.parent, "agenda.md.j2", **context).rstrip("\n"))
 
@@ -135,6 +135,7 @@ def render_agenda(
     data: DataOptie = None,
 ) -> None:
     """Maak de agenda van een vergadering als Markdown-document, klaar om te versturen."""
+    from waterketen_cli import publiek
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today, write_document
     from waterketen_cli.models.records import Vergadering
@@ -143,10 +144,10 @@ def render_agenda(
 
     folder = data_dir(ctx, data)
     gegevens = dataset.load(folder)
+    if openbaar:
+        gegevens = publiek.publiek(gegevens, today())
     vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
-    text = documenten.agenda_document(
-        folder, gegevens, vergadering, publiek=openbaar, vandaag=today()
-    )
+    text = documenten.agenda_document(folder, gegevens, vergadering, vandaag=today())
     told = write_document(text, uitvoer, overwrite=overschrijf)
     if told:
         output.message(told)

@@ -32,15 +32,16 @@ def kalender(
     de openbare agendapunten: vertrouwelijke punten, namen en contactgegevens niet.
     Dezelfde gegevens geven steeds hetzelfde bestand.
     """
+    from waterketen_cli import publiek
     from waterketen_cli.cli import output
-    from waterketen_cli.cli.common import write_document
+    from waterketen_cli.cli.common import today, write_document
     from waterketen_cli.errors import GebruiksFout
-    from waterketen_cli.records.dataset import load
     from waterketen_cli.soorten import SOORT_PER_NAAM
     from waterketen_cli.vergaderen import kalender as core
     from waterketen_cli.vergaderen import lookup
 
-    gegevens = load(data_dir(ctx, data), core.SOORTEN)
+    # A calendar file is published: it is made from the public view.
+    gegevens = publiek.laad(data_dir(ctx, data), core.SOORTEN, today())
     if overleg is not None:
         known = core.overleggen(gegevens)
         if overleg not in known:

@@ -44,12 +44,17 @@ def overzicht(
     from waterketen_cli.records import dataset
 
     folder = data_dir(ctx, data)
-    gegevens = dataset.load(folder, core.SOORTEN, waar=core.WAAR)
+    if openbaar:
+        from waterketen_cli import publiek
+
+        gegevens = publiek.laad(folder, core.SOORTEN, today(), waar=core.WAAR)
+    else:
+        gegevens = dataset.load(folder, core.SOORTEN, waar=core.WAAR)
     vandaag = today()
     since = core.since_date(gegevens, sinds, vandaag) if sinds else None
     result = core.met_wijzigingen(folder, gegevens, vandaag, since)
     if markdown or uitvoer is not None:
-        context = core.document_context(gegevens, result, publiek=openbaar)
+        context = core.document_context(gegevens, result)
         told = write_document(
             render.render(folder.parent, "overzicht.md.j2", **context),
             uitvoer,
@@ -58,7 +63,7 @@ def overzicht(
         if told:
             output.message(told)
         return
-    context = core.document_context(gegevens, result, publiek=openbaar)
+    context = core.document_context(gegevens, result)
     persoon = context["persoon"]
     assert callable(persoon)
     rijen = [

@@ -314,12 +314,20 @@ def plan(
     from waterketen_cli.analyse import projectplan
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today, write_document
+    from waterketen_cli.models.records import Project
     from waterketen_cli.records import dataset
 
     folder = data_dir(ctx, data)
     project = _lees_project(folder, project_id)
     gegevens = dataset.load(folder, projectplan.PLAN_SOORTEN)
-    context = projectplan.plan_context(gegevens, project, vandaag=today(), publiek=openbaar)
+    gegevens.records.setdefault("project", {})[project.id] = project
+    if openbaar:
+        from waterketen_cli import publiek
+
+        gegevens = publiek.publiek(gegevens, today())
+    context = projectplan.plan_context(
+        gegevens, gegevens.get(Project, project.id) or project, vandaag=today()
+    )
     told = write_document(
         render.render(folder.parent, "projectplan.md.j2", **context), uitvoer, overwrite=overschrijf
     )

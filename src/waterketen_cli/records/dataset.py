@@ -34,6 +34,11 @@ class Gegevens:
     #: Every file read, with the (mtime_ns, size) it had: a write plan made from these
     #: records is refused when one of them changed before the plan is written.
     gelezen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: The public view (``waterketen_cli.publiek``): what a public reader may see only.
+    publiek: bool = False
+    #: In the public view: confidential items are left out instead of shown as
+    #: "Besloten punt" (the region's choice), so items have no public times.
+    besloten_weglaten: bool = False
     #: What ``load`` found in the folder (every kind), for the checks of a write plan.
     scan: tuple[list[store.Stat], list[store.Plek]] | None = None
 

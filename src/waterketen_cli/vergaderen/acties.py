@@ -30,7 +30,7 @@ from waterketen_cli.records.dataset import Gegevens, soort_of
 
 if TYPE_CHECKING:
     from waterketen_cli.records.plan import Schrijfplan
-from waterketen_cli.vergaderen import lookup, openbaar
+from waterketen_cli.vergaderen import lookup
 
 #: The kinds of record each query reads.
 ACTIE_SOORTEN = ("actie", "vergadering", "persoon", "cluster", "overleg")
@@ -377,12 +377,9 @@ class Besluitregel:
 
 
 def besluiten(gegevens: Gegevens, selectie: BesluitFilter) -> list[Besluitregel]:
-    """Every decision of every meeting that passes the filter, newest first.
-
-    The public list leaves out decisions on confidential items, and numbers the items
-    as a published agenda does (without gaps). A decision whose item cannot be found
-    is left out of the public list too: that it is public cannot be shown.
-    """
+    """Every decision of every meeting in the data given that passes the filter, newest
+    first. The public list is made from the public view (``waterketen_cli.publiek``),
+    which holds no confidential decision and numbers the items as the public agenda."""
     bekend(gegevens, Overleg, selectie.overleg, "--overleg")
     bekend(gegevens, Project, selectie.project, "--project")
     zoek = selectie.zoek.casefold() if selectie.zoek else None
@@ -392,24 +389,18 @@ def besluiten(gegevens: Gegevens, selectie: BesluitFilter) -> list[Besluitregel]
             continue
         if selectie.jaar and vergadering.datum.year != selectie.jaar:
             continue
-        # The items as the list numbers them; identity, because two items may be equal.
-        nummers = {
-            id(g.punt): g.nummer for g in openbaar.items(vergadering, publiek=selectie.openbaar)
-        }
         for besluit in vergadering.besluiten:
             punt = (
                 vergadering.agenda[besluit.agendapunt - 1]
                 if besluit.agendapunt <= len(vergadering.agenda)
                 else None
             )
-            if selectie.openbaar and (punt is None or punt.vertrouwelijk):
-                continue
             if selectie.project and besluit.project != selectie.project:
                 continue
             titel = punt.titel if punt is not None else ""
             if zoek and zoek not in besluit.tekst.casefold() and zoek not in titel.casefold():
                 continue
-            nummer = nummers.get(id(punt)) if punt is not None else None
+            nummer = besluit.agendapunt if punt is not None else None
             regels.append(Besluitregel(besluit, vergadering, nummer, titel))
     regels.sort(key=lambda r: (r.vergadering.datum, r.besluit.nummer), reverse=True)
     return regels
@@ -420,7 +411,10 @@ def besluit_samenvatting(regels: Sequence[Besluitregel], selectie: BesluitFilter
     decision was left out, so that the line betrays nothing."""
     aantal = _aantal(len(regels), "besluit", "besluiten")
     if selectie.openbaar:
-        return f"{aantal}; besluiten over vertrouwelijke agendapunten zijn weggelaten."
+        return (
+            f"{aantal}; besluiten over vertrouwelijke agendapunten en vertrouwelijke "
+            "besluiten zijn weggelaten."
+        )
     return f"{aantal}."
 
 

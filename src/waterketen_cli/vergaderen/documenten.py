@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from waterketen_cli import dutch
 from waterketen_cli.models.records import (
     Actie,
     Agendapunt,
@@ -20,7 +21,7 @@ from waterketen_cli.models.records import (
     Stuk,
     Vergadering,
 )
-from waterketen_cli.models.types import Actiestatus, Rol
+from waterketen_cli.models.types import Actiestatus, Overlegsoort, Rol
 from waterketen_cli.records.dataset import Gegevens
 from waterketen_cli.vergaderen import openbaar
 from waterketen_cli.vergaderen.agenda import Tijdvak, time_slots
@@ -41,10 +42,18 @@ _ROL = {
 class Punt:
     nummer: int
     punt: Agendapunt
-    tijd: Tijdvak
+    tijd: Tijdvak | None  # None: the public agenda shows no times (items left out)
     presentator: str
     stukken: list[Stuk]
     agendaleden: list[str]
+    geheim_tot: str = ""  # "1 maart 2027", "besluit B-…": when a confidentiality ends
+
+
+def einde(tot: dt.date | str | None) -> str:
+    """When a confidentiality ends, in words."""
+    if tot is None:
+        return ""
+    return dutch.datum(tot) if isinstance(tot, dt.date) else f"besluit {tot}"
 
 
 @dataclass(frozen=True)
@@ -66,22 +75,31 @@ def _org(gegevens: Gegevens, org_id: str) -> str:
     return org.naam if org else org_id
 
 
-def agenda_items(gegevens: Gegevens, vergadering: Vergadering, *, publiek: bool) -> list[Punt]:
+def agenda_items(gegevens: Gegevens, vergadering: Vergadering, *, ambt: bool = False) -> list[Punt]:
+    """The items with their time slots; none when the public view left items out (a
+    gap in the times would betray that an item is missing)."""
     slots = dict(zip(map(id, vergadering.agenda), time_slots(vergadering), strict=True))
+    tijden = not gegevens.besloten_weglaten
     return [
         Punt(
             g.nummer,
             g.punt,
-            slots[id(g.punt)],
-            openbaar.persoon(gegevens, g.punt.presentator, publiek=publiek),
-            [s for s in g.punt.stukken if not (publiek and s.vertrouwelijk)],
+            slots[id(g.punt)] if tijden else None,
+            openbaar.persoon(gegevens, g.punt.presentator, ambt=ambt),
+            list(g.punt.stukken),
             [_org(gegevens, o) for o in g.punt.agendaleden],
+            einde(g.punt.vertrouwelijk_tot),
         )
-        for g in openbaar.items(vergadering, publiek=publiek)
+        for g in openbaar.items(vergadering)
     ]
 
 
-def members(gegevens: Gegevens, overleg: Overleg, *, publiek: bool) -> list[Deelnemer]:
+def bestuurders(overleg: Overleg) -> bool:
+    """A body of bestuurders: its documents name people by their office."""
+    return overleg.soort == Overlegsoort.STUURGROEP
+
+
+def members(gegevens: Gegevens, overleg: Overleg) -> list[Deelnemer]:
     out = []
     for lid in overleg.leden:
         rol = _ROL[lid.rol]
@@ -90,7 +108,9 @@ def members(gegevens: Gegevens, overleg: Overleg, *, publiek: bool) -> list[Deel
         elif lid.persoon == overleg.secretaris:
             rol = f"secretaris, {rol}"
         out.append(
-            Deelnemer(openbaar.persoon(gegevens, lid.persoon, publiek=publiek), rol, lid.persoon)
+            Deelnemer(
+                openbaar.persoon(gegevens, lid.persoon, ambt=bestuurders(overleg)), rol, lid.persoon
+            )
         )
     return out
 
@@ -126,28 +146,31 @@ def open_actions(
     return sorted(rows, key=lambda r: (r["actie"].deadline, r["actie"].id))
 
 
-def agenda_context(
-    gegevens: Gegevens, vergadering: Vergadering, *, publiek: bool
-) -> dict[str, Any]:
+def agenda_context(gegevens: Gegevens, vergadering: Vergadering) -> dict[str, Any]:
+    """The agenda of a meeting, from the data given: the public agenda is made from the
+    public view (``waterketen_cli.publiek``), which holds nothing a public reader may
+    not see; ``publiek`` in the context only chooses the wording."""
     overleg = gegevens.get(Overleg, vergadering.overleg)
     if overleg is None:
         raise KeyError(vergadering.overleg)
-    punten = agenda_items(gegevens, vergadering, publiek=publiek)
+    ambt = bestuurders(overleg)
+    punten = agenda_items(gegevens, vergadering, ambt=ambt)
     return {
         "overleg": overleg,
         "vergadering": vergadering,
-        "publiek": publiek,
+        "publiek": gegevens.publiek,
+        "tijden": not gegevens.besloten_weglaten,
         "punten": punten,
-        "leden": members(gegevens, overleg, publiek=publiek),
+        "leden": members(gegevens, overleg),
         "agendaleden": guests(gegevens, overleg, punten),
-        "voorzitter": openbaar.persoon(gegevens, overleg.voorzitter, publiek=publiek),
-        "secretaris": openbaar.persoon(gegevens, overleg.secretaris, publiek=publiek),
-        "acties": [] if publiek else open_actions(gegevens, overleg, vergadering),
+        "voorzitter": openbaar.persoon(gegevens, overleg.voorzitter, ambt=ambt),
+        "secretaris": openbaar.persoon(gegevens, overleg.secretaris),
+        "acties": open_actions(gegevens, overleg, vergadering),
     }
 
 
 def agenda_document(
-    folder: Path, gegevens: Gegevens, vergadering: Vergadering, *, publiek: bool, vandaag: dt.date
+    folder: Path, gegevens: Gegevens, vergadering: Vergadering, *, vandaag: dt.date
 ) -> str:
     """The agenda as Markdown; with the activity overview as the annex of its standing
     item, marking what changed since the body's previous meeting."""
@@ -156,13 +179,13 @@ def agenda_document(
     from waterketen_cli.models.types import VastPunt
     from waterketen_cli.vergaderen.agenda import previous_meeting
 
-    context = agenda_context(gegevens, vergadering, publiek=publiek)
+    context = agenda_context(gegevens, vergadering)
     text = render.render(folder.parent, "agenda.md.j2", **context)
     if not any(p.soort == VastPunt.ACTIVITEITENOVERZICHT for p in vergadering.agenda):
         return text
     vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
     result = overzicht.met_wijzigingen(folder, gegevens, vandaag, vorige.datum if vorige else None)
     annex = overzicht.document_context(
-        gegevens, result, publiek=publiek, niveau=2, titel="Bijlage: activiteitenoverzicht clusters"
+        gegevens, result, niveau=2, titel="Bijlage: activiteitenoverzicht clusters"
     )
     return text + "\n" + render.render(folder.parent, "overzicht.md.j2", **annex)

@@ -96,7 +96,7 @@ def beschrijving(vergadering: Vergadering, naam: str) -> str:
     toelichting = _TOELICHTING.get(vergadering.status)
     if toelichting:
         regels.append(toelichting)
-    punten = openbaar.items(vergadering, publiek=True)
+    punten = openbaar.items(vergadering)
     if punten:
         regels += ["", "Agenda:"]
         regels += [f"{p.nummer}. {p.punt.titel} ({p.punt.behandelvorm.value})" for p in punten]

@@ -26,7 +26,7 @@ def skeleton_context(gegevens: Gegevens, vergadering: Vergadering) -> dict[str, 
     if overleg is None:
         raise KeyError(vergadering.overleg)
     gasten = [
-        Deelnemer(openbaar.persoon(gegevens, lid.persoon, publiek=False), "agendalid", lid.persoon)
+        Deelnemer(openbaar.persoon(gegevens, lid.persoon), "agendalid", lid.persoon)
         for lid in overleg.agendaleden
         if lid.persoon is not None
     ]
@@ -35,11 +35,11 @@ def skeleton_context(gegevens: Gegevens, vergadering: Vergadering) -> dict[str, 
         "overleg": overleg,
         "vergadering": vergadering,
         "stand": stand,
-        "voorzitter": openbaar.persoon(gegevens, overleg.voorzitter, publiek=False),
-        "secretaris": openbaar.persoon(gegevens, overleg.secretaris, publiek=False),
-        "deelnemers": members(gegevens, overleg, publiek=False),
+        "voorzitter": openbaar.persoon(gegevens, overleg.voorzitter),
+        "secretaris": openbaar.persoon(gegevens, overleg.secretaris),
+        "deelnemers": members(gegevens, overleg),
         "gasten": gasten,
-        "punten": agenda_items(gegevens, vergadering, publiek=False),
+        "punten": agenda_items(gegevens, vergadering),
         "acties": open_actions(gegevens, overleg, vergadering),
         "besluiten": vergadering.besluiten,
         # The first is filled in; the others are shown in a comment beside it.
