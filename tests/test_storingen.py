@@ -704,3 +704,41 @@ def test_line_endings_of_a_record_are_kept(
     raw = path.read_bytes()
     assert b"status: afgerond\r\n" in raw and raw.count(b"\n") == raw.count(b"\r\n")
     assert invoke(capsys, [*data, "fmt", "--check"], cwd=folder).code == 0
+
+
+@pytest.mark.parametrize("schrijver", ALLE_SCHRIJVERS, ids=lambda s: s.naam)
+def test_every_writer_keeps_crlf_records_crlf(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, schrijver: Schrijver
+) -> None:
+    """A data folder checked out with CRLF line endings (git's autocrlf on Windows): every
+    writer leaves each record it rewrites with CRLF, and fmt does not flip them."""
+    folder = _folder(tmp_path, schrijver)
+    for path in (folder / "data").rglob("*.yaml"):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    shutil.copytree(EXAMPLE_DATA.parent / "schemas", folder / "schemas")
+    data = ["--data", str(folder / "data")]
+    before = snapshot(folder / "data")
+    result = invoke(capsys, [*data, *schrijver.args(folder)], cwd=folder)
+    assert result.code == 0, result.err
+    after = snapshot(folder / "data")
+    changed = [name for name, raw in after.items() if before.get(name) not in (None, raw)]
+    for name in changed:
+        raw = after[name]
+        assert raw.count(b"\n") == raw.count(b"\r\n"), name
+    assert invoke(capsys, [*data, "fmt", "--check"], cwd=folder).code == 0
+    assert invoke(capsys, [*data, "validate"], cwd=folder).code == 0
+
+
+def test_findings_in_a_crlf_record_have_the_right_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = _folder(tmp_path, SCHRIJVERS[0])
+    path = folder / "data" / "acties" / "cco-2026-04-07-1.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "actiehouder: p-dijkstra", "actiehouder: p-dijkstr"
+    )
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    line = next(i for i, regel in enumerate(text.splitlines(), 1) if "p-dijkstr" in regel)
+    result = invoke(capsys, ["--data", str(folder / "data"), "validate"], cwd=folder)
+    assert result.code == 1
+    assert f"    {line}:14  fout         actiehouder: onbekende persoon 'p-dijkstr'" in result.out
