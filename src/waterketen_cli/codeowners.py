@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from waterketen_cli import escape
 from waterketen_cli.errors import WaterketenError
 from waterketen_cli.models.records import (
     Actie,
@@ -296,6 +297,22 @@ def _routed(
     return got
 
 
+#: A path pattern or an owner, as this file writes them: nothing that could end the
+#: line or split it (the ids and accounts are checked by validate; this holds also
+#: for records that did not pass through it).
+_WOORD = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\u2028\u2029#]+")
+
+
+def _woord(text: str) -> str:
+    if not _WOORD.fullmatch(text):
+        raise CodeownersFout(
+            f"'{escape.een_regel(text)}' kan niet in CODEOWNERS: een pad of eigenaar zonder "
+            "spaties, regeleinden of stuurtekens",
+            hint="herstel het id of de forge_account; 'waterketen validate' wijst het aan",
+        )
+    return text
+
+
 def _render(blokken: list[Blok]) -> str:
     width = max((len(r.patroon) for b in blokken for r in b.regels), default=0)
     parts = [KOP]
@@ -305,8 +322,12 @@ def _render(blokken: list[Blok]) -> str:
             "# de forge_account van hun secretaris en coördinatoren toe.\n"
         )
     for blok in blokken:
-        lines = [f"\n# {blok.kop}\n"]
-        lines += [f"{r.patroon.ljust(width)}  {' '.join(r.eigenaren)}\n" for r in blok.regels]
+        # The heading names records (an overleg's name): text from the data, one line.
+        lines = [f"\n# {escape.codeowners_commentaar(blok.kop)}\n"]
+        lines += [
+            f"{_woord(r.patroon).ljust(width)}  {' '.join(map(_woord, r.eigenaren))}\n"
+            for r in blok.regels
+        ]
         parts.append("".join(lines))
     return "".join(parts)
 

@@ -6,7 +6,6 @@ between them, and their Markdown and JSON forms. Reading git goes through
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -152,13 +151,12 @@ def wie(w: Wijziging) -> str:
 OP_EEN_REGEL = 2
 
 
-_SPACE = re.compile(r"[ \t\r\n]+")  # not the no-break space of an amount
-_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\*_`<[]"})
-
-
 def _md(text: str) -> str:
-    """Text from the data on one Markdown line, without accidental markup."""
-    return _SPACE.sub(" ", text).strip().translate(_MARKDOWN)
+    """Text from the data on one Markdown line, without accidental markup (the one
+    Markdown escape of all documents; it keeps the no-break space of an amount)."""
+    from waterketen_cli import escape
+
+    return str(escape.markdown_regel(text))
 
 
 def markdown(result: Wijzigingen, kop: str) -> str:

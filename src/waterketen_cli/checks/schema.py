@@ -238,6 +238,17 @@ def _message(
             f"'{shown}' is geen bedrag",
             "schrijf een getal zonder €-teken of duizendtallen, bijv. 1250.50",
         ),
+        "regeleinde": (
+            "mag geen regeleinde bevatten",
+            "zet de tekst op één regel; een lange tekst mag in YAML na '>-' over meer regels "
+            "doorlopen, zonder lege regel ertussen",
+        ),
+        "stuurteken": (
+            f"bevat een stuurteken ({ctx.get('teken')})",
+            "vervang de tab door een spatie"
+            if ctx.get("teken") == "U+0009"
+            else "haal het onzichtbare teken weg (het komt vaak mee bij kopiëren en plakken)",
+        ),
         "bedrag_negatief": ("een bedrag kan niet negatief zijn", None),
         "bedrag_geen_getal": (
             f"is geen getal ({found})",

@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 #: A record id: a lowercase slug. It can never name a path outside ``data/``.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -28,7 +29,38 @@ Id = Annotated[
     Field(description="Een id: kleine letters, cijfers en koppeltekens (bijv. 'kop-van-drenthe')."),
 ]
 
+#: Text that may have lines and paragraphs: a description, a report, a decision.
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+#: Line breaks: what Python's ``splitlines`` ends a line on, among the control
+#: characters. (U+2028 and U+2029 are no control characters and stay allowed in the
+#: data; every output folds them.)
+_REGELEINDEN = frozenset("\n\r\v\f\x1c\x1d\x1e\x85")
+#: Control characters (Unicode category Cc): C0, DEL and C1.
+_STUURTEKEN = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _een_regel(value: str) -> str:
+    """A name, title or place is one line: no line break, no control character (a
+    newline in a name becomes a line of its own in CODEOWNERS, a calendar, a table)."""
+    found = _STUURTEKEN.search(value)
+    if found is None:
+        return value
+    teken = found.group()
+    if teken in _REGELEINDEN:
+        raise PydanticCustomError("regeleinde", "mag geen regeleinde bevatten")
+    raise PydanticCustomError(
+        "stuurteken", "bevat een stuurteken ({teken})", {"teken": f"U+{ord(teken):04X}"}
+    )
+
+
+#: Text on one line: a name, a title, a place, a function.
+Regel = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_een_regel),
+    Field(json_schema_extra={"pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"}),
+]
 
 
 class Model(BaseModel):

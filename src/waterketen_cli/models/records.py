@@ -19,6 +19,7 @@ from waterketen_cli.models.base import (
     PersoonRef,
     ProjectRef,
     Record,
+    Regel,
     Tekst,
     ThemaRef,
     VergaderingRef,
@@ -63,14 +64,14 @@ class Periode(Model):
 
 
 class Waterakkoord(Model):
-    naam: Tekst = Field(description="Naam van het waterakkoord, bijv. 'Ons Water centraal'.")
+    naam: Regel = Field(description="Naam van het waterakkoord, bijv. 'Ons Water centraal'.")
     begin: Datum
     eind: Datum
 
 
 class Thema(Model):
     id: Id
-    naam: Tekst
+    naam: Regel
     omschrijving: Tekst | None = None
     regionaal: JaNee = Field(
         default=False,
@@ -80,18 +81,18 @@ class Thema(Model):
 
 class Indicator(Model):
     id: Id
-    naam: Tekst
-    eenheid: Tekst = Field(description="Bijv. '€/jaar', '%', 'fte', 'kWh/m³'.")
+    naam: Regel
+    eenheid: Regel = Field(description="Bijv. '€/jaar', '%', 'fte', 'kWh/m³'.")
     gebied: Gebied
     richting: Richting
     waardesoort: Waardesoort = Waardesoort.GETAL
-    bron: Tekst | None = Field(default=None, description="De gebruikelijke bron, bijv. 'RIONED'.")
+    bron: Regel | None = Field(default=None, description="De gebruikelijke bron, bijv. 'RIONED'.")
 
 
 class Regio(Record):
     """The region: its programme, themes and indicator definitions."""
 
-    naam: Tekst
+    naam: Regel
     waterakkoord: Waterakkoord
     themas: list[Thema] = Field(min_length=1)
     indicatoren: list[Indicator] = Field(default_factory=list)
@@ -113,18 +114,18 @@ class Regio(Record):
 
 
 class Organisatie(Record):
-    naam: Tekst
+    naam: Regel
     soort: Organisatiesoort
     partner: JaNee = Field(default=True, description="Partner in de samenwerking.")
-    provincie: Tekst | None = None
-    website: Tekst | None = None
+    provincie: Regel | None = None
+    website: Regel | None = None
 
 
 class Persoon(Record):
-    naam: Tekst
+    naam: Regel
     organisatie: OrganisatieRef
-    functie: Tekst
-    ambt: Tekst | None = Field(
+    functie: Regel
+    ambt: Regel | None = Field(
         default=None,
         description="Het ambt van een bestuurder zoals openbare stukken het noemen, bijv. "
         "'wethouder gemeente Veendam' of 'lid dagelijks bestuur Noorderzijlvest'.",
@@ -151,7 +152,7 @@ class Persoon(Record):
 
 class Activiteit(Model):
     id: Id
-    titel: Tekst
+    titel: Regel
     thema: ThemaRef
     status: Activiteitstatus
     eigenaar: PersoonRef
@@ -169,12 +170,12 @@ class Meting(Model):
         description="Een getal (met een punt als decimaalteken), of true/false bij een "
         "ja/nee-indicator."
     )
-    bron: Tekst
+    bron: Regel
     toelichting: Tekst | None = None
 
 
 class Cluster(Record):
-    naam: Tekst
+    naam: Regel
     gemeenten: list[OrganisatieRef] = Field(min_length=1)
     waterschappen: list[OrganisatieRef] = Field(min_length=1)
     waterbedrijven: list[OrganisatieRef] = Field(
@@ -199,20 +200,20 @@ class Lid(Model):
 class Agendalid(Model):
     organisatie: OrganisatieRef
     persoon: PersoonRef | None = None
-    voor: list[Tekst] = Field(
+    voor: list[Regel] = Field(
         default_factory=list, description="Voor welke onderwerpen dit agendalid aanschuift."
     )
 
 
 class VastAgendapunt(Model):
-    titel: Tekst
+    titel: Regel
     soort: VastPunt
     behandelvorm: Behandelvorm = Behandelvorm.BESPREKING
     duur: Minuten = 10
 
 
 class Overleg(Record):
-    naam: Tekst
+    naam: Regel
     soort: Overlegsoort
     cluster: ClusterRef | None = Field(default=None, description="Het cluster van een waterteam.")
     thema: ThemaRef | None = Field(default=None, description="Het thema van een themabijeenkomst.")
@@ -222,18 +223,18 @@ class Overleg(Record):
     agendaleden: list[Agendalid] = Field(default_factory=list)
     vaste_agendapunten: list[VastAgendapunt] = Field(default_factory=list)
     begintijd: Tijd | None = Field(default=None, description="Gebruikelijke begintijd.")
-    locatie: Tekst | None = Field(default=None, description="Gebruikelijke vergaderplaats.")
+    locatie: Regel | None = Field(default=None, description="Gebruikelijke vergaderplaats.")
 
 
 class Stuk(Model):
-    titel: Tekst
-    bestand: Tekst | None = Field(default=None, description="Pad of adres van het stuk.")
+    titel: Regel
+    bestand: Regel | None = Field(default=None, description="Pad of adres van het stuk.")
     vertrouwelijk: JaNee = False
     vertrouwelijk_tot: VertrouwelijkTot | None = None
 
 
 class Agendapunt(Model):
-    titel: Tekst
+    titel: Regel
     soort: VastPunt | None = Field(default=None, description="Alleen bij een vast agendapunt.")
     behandelvorm: Behandelvorm
     presentator: PersoonRef | None = None
@@ -269,7 +270,7 @@ class Vergadering(Record):
     datum: Datum
     begintijd: Tijd
     eindtijd: Tijd
-    locatie: Tekst
+    locatie: Regel
     status: Vergaderstatus
     agenda: list[Agendapunt] = Field(default_factory=list)
     aanwezig: list[PersoonRef] = Field(default_factory=list)
@@ -281,7 +282,7 @@ class Vergadering(Record):
 
 
 class Mijlpaal(Model):
-    titel: Tekst
+    titel: Regel
     datum: Datum
     gereed: JaNee = False
 
@@ -296,7 +297,7 @@ class Effect(Model):
 
 
 class Begrotingsregel(Model):
-    omschrijving: Tekst
+    omschrijving: Regel
     jaar: Jaar
     bedrag: Bedrag
 
@@ -309,7 +310,7 @@ class Bijdrage(Model):
 
 
 class Project(Record):
-    titel: Tekst
+    titel: Regel
     doel: Tekst
     aanpak: Tekst | None = None
     trekker: PersoonRef
@@ -339,7 +340,7 @@ class Agendavoorstel(Record):
     """A proposal for the agenda of a body, one file each so that pull requests merge."""
 
     overleg: OverlegRef = Field(description="Het overleg op wiens agenda het punt moet.")
-    titel: Tekst
+    titel: Regel
     behandelvorm: Behandelvorm
     indiener: PersoonRef
     presentator: PersoonRef | None = None
@@ -362,7 +363,7 @@ class Agendavoorstel(Record):
 
 
 class Actie(Record):
-    omschrijving: Tekst
+    omschrijving: Regel
     actiehouder: PersoonRef
     deadline: Datum
     status: Actiestatus

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone
 
 from waterketen_cli import dutch
+from waterketen_cli.escape import icalendar_tekst
 from waterketen_cli.models.records import Overleg, Regio, Vergadering
 from waterketen_cli.models.types import Vergaderstatus
 from waterketen_cli.records.dataset import Gegevens
@@ -71,7 +72,7 @@ def kalender(gegevens: Gegevens, overleg: str | None = None) -> Calendar:
     cal.add("VERSION", "2.0")
     cal.add("CALSCALE", "GREGORIAN")
     cal.add("METHOD", "PUBLISH")
-    naam = _kalendernaam(gegevens, overleg)
+    naam = icalendar_tekst(_kalendernaam(gegevens, overleg))
     cal.add("NAME", naam)
     cal.add("X-WR-CALNAME", naam)
     if meetings:
@@ -90,7 +91,7 @@ def ics(calendar: Calendar) -> str:
 def beschrijving(vergadering: Vergadering, naam: str) -> str:
     """The event's description: when, the status if it matters, the public agenda."""
     regels = [
-        f"{naam}, {dutch.datum_lang(vergadering.datum)}, "
+        f"{icalendar_tekst(naam)}, {dutch.datum_lang(vergadering.datum)}, "
         f"{dutch.klok(vergadering.begintijd)} tot {dutch.tijd(vergadering.eindtijd)}"
     ]
     toelichting = _TOELICHTING.get(vergadering.status)
@@ -99,8 +100,11 @@ def beschrijving(vergadering: Vergadering, naam: str) -> str:
     punten = openbaar.items(vergadering)
     if punten:
         regels += ["", "Agenda:"]
-        regels += [f"{p.nummer}. {p.punt.titel} ({p.punt.behandelvorm.value})" for p in punten]
-    return "\n".join(regels)
+        regels += [
+            f"{p.nummer}. {icalendar_tekst(p.punt.titel)} ({p.punt.behandelvorm.value})"
+            for p in punten
+        ]
+    return icalendar_tekst("\n".join(regels), regels=True)
 
 
 def _event(gegevens: Gegevens, vergadering: Vergadering) -> Event:
@@ -120,8 +124,10 @@ def _event(gegevens: Gegevens, vergadering: Vergadering) -> Event:
     event.add("DTSTART", start)
     if eind > start:  # `validate` reports the other case; here it would make a bad event
         event.add("DTEND", eind)
-    event.add("SUMMARY", naam)
-    event.add("LOCATION", vergadering.locatie)
+    # Text from the data goes through icalendar's own escaping (vText) on one line:
+    # a line break or control character in it never starts a property of its own.
+    event.add("SUMMARY", icalendar_tekst(naam))
+    event.add("LOCATION", icalendar_tekst(vergadering.locatie))
     event.add("DESCRIPTION", beschrijving(vergadering, naam))
     event.add("STATUS", _STATUS.get(vergadering.status, "CONFIRMED"))
     return event
