@@ -485,3 +485,15 @@ def test_core_groups_projects_of_two_clusters_under_both() -> None:
     )
     assert [g.titel for g in result.groepen()] == ["Waterpas", "Westerkwartier"]
     assert result.samenvatting() == "1 wijziging: 1 toegevoegd"
+
+
+def test_a_hash_inside_a_value_is_no_comment() -> None:
+    """Only real comments count as 'commentaar gewijzigd': a '#' inside a (quoted or
+    wrapped) value is text."""
+    from waterketen_cli.analyse.wijzigingen import _commentaar
+
+    found = _commentaar(
+        b'id: x\ntitel: "# kop"\nomschrijving: >-\n  regel een\n  # geen commentaar\n'
+        b"# echt commentaar\nnaam: a  # aan het eind\n"
+    )
+    assert found == {"# echt commentaar": 1, "# aan het eind": 1}

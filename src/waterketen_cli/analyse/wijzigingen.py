@@ -286,14 +286,20 @@ _COMMENT = re.compile(r"(?:^|\s)(#.*)$")
 
 
 def _commentaar(raw: bytes | None) -> Counter[str]:
-    """The comments of a file, wherever they stand (a formatter may move them)."""
-    found: Counter[str] = Counter()
-    for line in (raw or b"").decode("utf-8", "replace").splitlines():
-        if "#" in line:
+    """The comments of a file, wherever they stand (a formatter may move them): found
+    with libyaml's scanner, so a '#' inside a value is not taken for a comment."""
+    from waterketen_cli.records.canonical import VormFout, comments
+
+    text = (raw or b"").decode("utf-8", "replace").replace("\r\n", "\n")
+    try:
+        return Counter(comments(text))
+    except VormFout:  # not YAML: count the lines that look like comments
+        found: Counter[str] = Counter()
+        for line in text.splitlines():
             match = _COMMENT.search(line)
             if match:
                 found[match[1].rstrip()] += 1
-    return found
+        return found
 
 
 # --- the differences of two records ----------------------------------------------------
