@@ -22,6 +22,7 @@ def _isolated(
     """No test reads or writes the real home or cache; every test judges by one day."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("USERPROFILE", str(home))  # Path.home() on Windows
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("WATERKETEN_CACHE", str(home / "cache"))
     monkeypatch.setenv("WATERKETEN_VANDAAG", VANDAAG)

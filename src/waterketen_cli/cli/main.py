@@ -34,10 +34,121 @@ app = typer.Typer(
 )
 
 
+#: The environment variable through which a shell asks for completions. Fixed, so that
+#: it is the same however the program was started (``waterketen.exe`` on Windows).
+COMPLETE_VAR = "_WATERKETEN_COMPLETE"
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"waterketen {__version__}")
         raise typer.Exit()
+
+
+def _install_completion(value: bool) -> None:
+    if not value:
+        return
+    from waterketen_cli.cli import output
+
+    shell = _shell()
+    path = _install(shell)
+    output.message(f"Aanvullen met Tab is geïnstalleerd voor {shell}, in {path}.")
+    output.message("Het werkt in een nieuw terminalvenster.")
+    if shell in ("powershell", "pwsh"):
+        output.message(
+            "Werkt het daar niet, dan laat PowerShell geen profielscripts toe: "
+            "zie 'Get-ExecutionPolicy' of vraag uw beheerder."
+        )
+    raise typer.Exit()
+
+
+def _show_completion(value: bool) -> None:
+    if not value:
+        return
+    from typer._completion_shared import get_completion_script
+
+    shell = _shell()
+    script = get_completion_script(prog_name="waterketen", complete_var=COMPLETE_VAR, shell=shell)
+    sys.stdout.write(script + "\n")
+    raise typer.Exit()
+
+
+def _shell() -> str:
+    """The shell the user works in, as typer names it."""
+    from typer._completion_shared import _get_shell_name
+
+    from waterketen_cli.errors import WaterketenError
+
+    name = _get_shell_name()
+    if name in SHELLS:
+        return name
+    raise WaterketenError(
+        f"aanvullen met Tab kan niet in {name or 'deze shell'}",
+        hint="geef de opdracht in bash, zsh, fish of PowerShell",
+    )
+
+
+def _install(shell: str) -> str:
+    """Install the completion script where the shell finds it; returns that file.
+    bash, zsh and fish as typer does; PowerShell in the profile, without changing the
+    computer's execution policy as typer would, and only once."""
+    from typer import _completion_shared as completion
+
+    if shell in ("powershell", "pwsh"):
+        return _install_powershell(shell)
+    install = {
+        "bash": completion.install_bash,
+        "zsh": completion.install_zsh,
+        "fish": completion.install_fish,
+    }[shell]
+    return str(install(prog_name="waterketen", complete_var=COMPLETE_VAR, shell=shell))
+
+
+def _install_powershell(shell: str) -> str:
+    import subprocess
+    from pathlib import Path
+
+    from typer._completion_shared import get_completion_script
+
+    from waterketen_cli.errors import WaterketenError
+
+    result = subprocess.run(
+        [
+            shell,
+            "-NoProfile",
+            "-NonInteractive",
+            "-Command",
+            "[Console]::OutputEncoding = [Text.Encoding]::UTF8; $PROFILE",
+        ],
+        capture_output=True,
+        check=False,
+    )
+    found = result.stdout.decode("utf-8", errors="replace").strip()
+    if result.returncode != 0 or not found:
+        raise WaterketenError(
+            "het PowerShell-profiel is niet gevonden",
+            hint="zet de uitvoer van 'waterketen --show-completion' zelf in het bestand "
+            "dat $PROFILE noemt",
+        )
+    profile = Path(found)
+    script = get_completion_script(prog_name="waterketen", complete_var=COMPLETE_VAR, shell=shell)
+    old = profile.read_bytes() if profile.is_file() else b""
+    # PowerShell 5.1 writes UTF-16 files; anything else is read as UTF-8 (the script is
+    # plain ASCII, so appending it to a file in the ANSI code page is safe too).
+    encoding = "utf-16" if old.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
+    text = old.decode(encoding, errors="replace")
+    if script not in text:
+        profile.parent.mkdir(parents=True, exist_ok=True)
+        separator = "\n" if text and not text.endswith("\n") else ""
+        addition = f"{separator}{script}\n"
+        if encoding == "utf-16":
+            text = text.lstrip("\ufeff")
+            profile.write_text(text + addition, encoding="utf-16")
+        else:
+            with profile.open("a", encoding="utf-8") as file:
+                file.write(addition)
+    return str(profile)
 
 
 @app.callback()
@@ -51,6 +162,26 @@ def main(
         bool,
         typer.Option(
             "--version", callback=_version, is_eager=True, help="Toon het versienummer en stop."
+        ),
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=_install_completion,
+            is_eager=True,
+            help="Installeer het aanvullen met Tab voor uw shell (bash, zsh, fish of "
+            "PowerShell) en stop.",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            callback=_show_completion,
+            is_eager=True,
+            help="Toon het script voor het aanvullen met Tab in uw shell, om het zelf te "
+            "installeren, en stop.",
         ),
     ] = False,
 ) -> None:
@@ -117,10 +248,17 @@ def run() -> None:
     system (no access, a full disk, a folder where a file belongs, ...): exit 1 with a
     Dutch message that names the file (``errors.os_bericht``). Everything else is a bug.
     """
+    from waterketen_cli.cli import output
     from waterketen_cli.errors import GebruiksFout, WaterketenError
 
+    output.configure_streams()
+    if COMPLETE_VAR in os.environ:
+        # The shell asks for completions: typer's own shells (PowerShell among them).
+        from typer._completion_classes import completion_init
+
+        completion_init()
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, complete_var=COMPLETE_VAR)
     except typer.Abort:
         sys.exit(130)
     except WaterketenError as error:

@@ -1,35 +1,162 @@
-"""All terminal output: findings in three formats, messages and errors."""
+"""All terminal output: findings in three formats, messages and errors; and, once at
+start-up, how standard output and standard error behave (:func:`configure_streams`)."""
 
 from __future__ import annotations
 
-import json
+import codecs
+import io
+import os
 import sys
 from collections.abc import Sequence
 from functools import cache
 from itertools import groupby
-from typing import TYPE_CHECKING
-
-from waterketen_cli.checks import Ernst, Finding, Resultaat
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from waterketen_cli.checks import Finding, Resultaat
+
 # rich is imported only to write to a terminal: to a file or a pipe, output is plain
-# text, written directly (faster, and the same bytes every time).
+# text, written directly (faster, and the same bytes every time). Nothing heavy is
+# imported at the top: run() imports this module before it parses the command line,
+# and ``waterketen --help`` must answer at once.
+
+# --- the output streams: any console, any encoding --------------------------------------
+
+#: The error handler of the output streams (see :func:`configure_streams`).
+VERVANGEN = "waterketen-vervangen"
+
+#: What a character becomes on a terminal whose encoding lacks it: plain text that
+#: reads the same. Anything else loses its accent if it has one ("ö" -> "o") and
+#: otherwise becomes "?".
+VERVANGINGEN: dict[str, str] = {
+    "→": "->",
+    "←": "<-",
+    "↔": "<->",
+    "⇒": "=>",
+    "↑": "^",
+    "↓": "v",
+    "▲": "^",
+    "▼": "v",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "‑": "-",
+    "‘": "'",
+    "’": "'",
+    "‚": ",",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "«": '"',
+    "»": '"',
+    "€": "EUR",
+    "✱": "*",
+    "•": "*",
+    "✓": "v",
+    "✔": "v",
+    "✗": "x",
+    "✘": "x",
+    "×": "x",
+    "≥": ">=",
+    "≤": "<=",
+    "≠": "!=",
+    "±": "+/-",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+}
+
+
+def plain(char: str) -> str:
+    """One character as plain text for a stream that cannot encode it."""
+    if char in VERVANGINGEN:
+        return VERVANGINGEN[char]
+    import unicodedata
+
+    bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return bare if bare and bare.isascii() and bare.isprintable() else "?"
+
+
+def _replace(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "".join(plain(c) for c in error.object[error.start : error.end]), error.end
+
+
+codecs.register_error(VERVANGEN, _replace)
+
+
+def _is_utf(encoding: str | None) -> bool:
+    try:
+        return codecs.lookup(encoding or "ascii").name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def configure_streams() -> None:
+    """Decide once, at start-up, how standard output and standard error behave, so
+    that no command ever fails on a character the output encoding lacks.
+
+    - To a file or a pipe (``waterketen agenda render X > agenda.md``, CI, Git Bash on
+      Windows) goes UTF-8 with ``\\n`` line ends, whatever the code page: exactly the
+      bytes ``--uitvoer`` would write, so documents (Markdown, iCalendar, JSON,
+      CODEOWNERS) stay exact and a redirected file is the same on every machine.
+    - A terminal that cannot show UTF-8 (a legacy console code page, a Latin-1
+      terminal) keeps its encoding: a character it lacks becomes plain text from
+      :data:`VERVANGINGEN` ("→" -> "->"), never an error. JSON to such a terminal is
+      written with ``\\u`` escapes (:func:`json_doc`), so it stays exact too.
+
+    Only the process's own streams are touched; a stream someone else put in their
+    place (a test, a program that embeds waterketen) is left alone.
+    """
+    for stream, original in ((sys.stdout, sys.__stdout__), (sys.stderr, sys.__stderr__)):
+        # None: no console at all (pythonw); another object: not ours to change.
+        if isinstance(stream, io.TextIOWrapper) and stream is original:
+            _configure(stream)
+
+
+def _configure(stream: io.TextIOWrapper) -> None:
+    try:
+        terminal = stream.isatty()
+    except ValueError:  # closed
+        return
+    if terminal:
+        stream.reconfigure(errors=VERVANGEN)  # on UTF-8 only a lone surrogate needs it
+    else:
+        stream.reconfigure(encoding="utf-8", errors=VERVANGEN, newline="\n")
+
+
+def _exact_json() -> bool:
+    """JSON may carry any character as it is: standard output is UTF-8."""
+    return _is_utf(getattr(sys.stdout, "encoding", None))
+
+
+def _color_system() -> Literal["auto"] | None:
+    """NO_COLOR (https://no-color.org) set: no colour and no other escape codes either.
+    TERM=dumb is rich's own rule; to a file or a pipe rich is not used at all."""
+    return None if os.environ.get("NO_COLOR") else "auto"
 
 
 @cache
 def console() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=True)
+    return Console(highlight=False, soft_wrap=True, color_system=_color_system())
 
 
 @cache
 def error_console() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(
+        stderr=True,
+        highlight=False,
+        soft_wrap=True,
+        color_system=_color_system(),
+    )
 
 
 def _write(segments: list[tuple[str, str]], *, stderr: bool = False) -> None:
@@ -66,8 +193,14 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def _is_error(finding: Finding) -> bool:
+    from waterketen_cli.checks.findings import Ernst
+
+    return finding.ernst == Ernst.FOUT
+
+
 def _counts(findings: Sequence[Finding]) -> str:
-    errors = sum(1 for f in findings if f.ernst == Ernst.FOUT)
+    errors = sum(1 for f in findings if _is_error(f))
     warnings = len(findings) - errors
     return (
         f"{_plural(errors, 'fout', 'fouten')}, "
@@ -89,7 +222,7 @@ def findings_text(findings: Sequence[Finding], samenvatting: str) -> None:
         for f in group:
             place = f"{f.regel}:{f.kolom}" if f.regel else "-"
             seg.append((f"  {place:>7}  ", ""))
-            seg.append((f"{f.ernst.value:<13}", "red" if f.ernst == Ernst.FOUT else "yellow"))
+            seg.append((f"{f.ernst.value:<13}", "red" if _is_error(f) else "yellow"))
             if f.veld:
                 seg.append((f"{f.veld}: ", "bold"))
             seg.append((f.bericht, ""))
@@ -97,7 +230,7 @@ def findings_text(findings: Sequence[Finding], samenvatting: str) -> None:
             if f.hint:
                 seg.append((f"{'':24}→ {f.hint}\n", "cyan"))
         seg.append(("\n", ""))
-    style = "bold green" if not any(f.ernst == Ernst.FOUT for f in findings) else "bold red"
+    style = "bold green" if not any(_is_error(f) for f in findings) else "bold red"
     seg.append((samenvatting + "\n", style))
     _write(seg)
 
@@ -113,7 +246,7 @@ def _escape_property(text: str) -> str:
 def findings_github(findings: Sequence[Finding], samenvatting: str) -> None:
     """GitHub Actions workflow commands: annotations on the lines of the pull request."""
     for f in findings:
-        level = "error" if f.ernst == Ernst.FOUT else "warning"
+        level = "error" if _is_error(f) else "warning"
         props = [f"file={_escape_property(f.bestand)}"]
         if f.regel:
             props += [f"line={f.regel}", f"col={f.kolom}"]
@@ -126,7 +259,7 @@ def findings_github(findings: Sequence[Finding], samenvatting: str) -> None:
 def findings_json(
     result: Resultaat, findings: Sequence[Finding], extra: dict[str, object] | None = None
 ) -> None:
-    errors = sum(1 for f in findings if f.ernst == Ernst.FOUT)
+    errors = sum(1 for f in findings if _is_error(f))
     doc = {
         "bestanden": result.bestanden,
         **(extra or {}),
@@ -146,7 +279,7 @@ def findings_json(
             for f in findings
         ],
     }
-    print(json.dumps(doc, ensure_ascii=False, indent=2))
+    json_doc(doc)
 
 
 # --- tables: the action list and the decision register ----------------------------------
@@ -213,7 +346,12 @@ def _plain_table(kolommen: Sequence[str], rijen: Sequence[Sequence[Cel]]) -> str
 
 
 def json_doc(doc: object) -> None:
-    print(json.dumps(doc, ensure_ascii=False, indent=2))
+    """JSON on standard output: characters as they are on UTF-8 (a file, a pipe, a
+    UTF-8 terminal), as ``\\u`` escapes on a terminal that cannot show them, so that
+    the data is exact either way."""
+    import json
+
+    print(json.dumps(doc, ensure_ascii=not _exact_json(), indent=2))
 
 
 def actielijst(regels: Sequence[Actieregel], samenvatting: str) -> None:
