@@ -366,3 +366,38 @@ def test_the_replacement_table() -> None:
     assert text.encode("ascii", VERVANGEN) == (b"-> ^ v ... - - '' \"\" EUR * v o ij ?")
     assert plain("\udcff") == "?"
     assert "a\udcffb".encode("utf-8", VERVANGEN) == b"a?b"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
+    """Checking a thousand records cold shows a progress bar with a count on a terminal;
+    with --stil, in CI and in a pipe nothing extra is printed (the same bytes)."""
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "genereer.py"),
+            str(tmp_path / "g"),
+            "--records",
+            "1000",
+            "--seed",
+            "1",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    gegevens = tmp_path / "g"
+    cwd = tmp_path / "werk"
+    cwd.mkdir()
+
+    def run(runner: Runner, *args: str, **extra: str) -> Run:
+        env = _environment(gegevens, cwd, {"CI": "", "GITHUB_ACTIONS": "", **extra})
+        env["WATERKETEN_CACHE"] = str(tmp_path / f"cache-{len(list(tmp_path.iterdir()))}")
+        return runner([*args, "validate"], env, cwd)
+
+    bar = run(_in_terminal)
+    assert b"Controleren" in bar.out and b"/1000" in bar.out, bar.out[-300:]
+    for quiet in (run(_in_terminal, "--stil"), run(_in_terminal, CI="true")):
+        assert b"Controleren" not in quiet.out
+    piped = run(_in_pipe)
+    assert b"Controleren" not in piped.out + piped.err
+    assert piped.out == run(_in_pipe, "--stil").out

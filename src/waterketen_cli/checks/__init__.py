@@ -18,6 +18,7 @@ from typing import Any
 
 from waterketen_cli.checks.findings import Ernst, Finding
 from waterketen_cli.records import store
+from waterketen_cli.voortgang import Voortgang, stil
 
 __all__ = ["Ernst", "Finding", "Resultaat", "all_checks", "validate"]
 
@@ -63,8 +64,15 @@ def _own_file_checks() -> frozenset[str]:
     return _READING | {name for name, check in CHECKS.items() if check.record is not None}
 
 
-def validate(data_dir: Path, vandaag: dt.date, *, use_cache: bool = True) -> Resultaat:
-    """All findings about the data folder, judged on ``vandaag``."""
+def validate(
+    data_dir: Path,
+    vandaag: dt.date,
+    *,
+    use_cache: bool = True,
+    voortgang: Voortgang | None = None,
+) -> Resultaat:
+    """All findings about the data folder, judged on ``vandaag``; the files checked
+    anew are reported to ``voortgang``."""
     stats, misplaced = store.scan(data_dir)
     key = uitkomst_key(stats, misplaced, vandaag)
     if use_cache:
@@ -77,7 +85,9 @@ def validate(data_dir: Path, vandaag: dt.date, *, use_cache: bool = True) -> Res
             return Resultaat(findings, cached[1], eigen_bestand=frozenset(cached[3]))
     from waterketen_cli.checks import engine
 
-    findings = engine.run(data_dir, stats, misplaced, vandaag, use_cache=use_cache)
+    findings = engine.run(
+        data_dir, stats, misplaced, vandaag, use_cache=use_cache, voortgang=voortgang or stil
+    )
     eigen = _own_file_checks()
     if use_cache:
         rows = [

@@ -23,6 +23,7 @@ from waterketen_cli.models.base import slugify
 from waterketen_cli.records import store
 from waterketen_cli.records.yamlio import compose, decode, locate, parse
 from waterketen_cli.soorten import SOORT_PER_MAP
+from waterketen_cli.voortgang import Voortgang, stil
 
 register(Check("dubbel-id", Ernst.FOUT, "twee records van één soort hebben niet hetzelfde id"))
 
@@ -146,20 +147,27 @@ def _misplaced(plek: store.Plek) -> Finding:
 
 
 def _entries(
-    stats: list[store.Stat], previous: dict[str, tuple[Any, ...]]
+    stats: list[store.Stat],
+    previous: dict[str, tuple[Any, ...]],
+    voortgang: Voortgang = stil,
 ) -> tuple[dict[str, Entry], int]:
     """Each file's entry: from the cache when its (mtime, size) is unchanged; and how
-    many had to be checked anew."""
+    many had to be checked anew (reported to ``voortgang`` as they are)."""
     entries: dict[str, Entry] = {}
-    checked = 0
+    todo = [
+        st
+        for st in stats
+        if (old := previous.get(st.toon)) is None or (old[0], old[1]) != (st.mtime_ns, st.size)
+    ]
+    fresh = {st.toon for st in todo}
     for st in stats:
-        old = previous.get(st.toon)
-        if old is not None and (old[0], old[1]) == (st.mtime_ns, st.size):
-            entries[st.toon] = Entry(*old)
-        else:
-            entries[st.toon] = _check_file(st)
-            checked += 1
-    return entries, checked
+        if st.toon not in fresh:
+            entries[st.toon] = Entry(*previous[st.toon])
+    for done, st in enumerate(todo, start=1):
+        entries[st.toon] = _check_file(st)
+        if done % 50 == 0 or done == len(todo):
+            voortgang(done, len(todo))
+    return {st.toon: entries[st.toon] for st in stats}, len(todo)
 
 
 def _findings(
@@ -226,11 +234,12 @@ def run(
     vandaag: dt.date,
     *,
     use_cache: bool,
+    voortgang: Voortgang = stil,
 ) -> list[Finding]:
     previous: dict[str, tuple[Any, ...]] = (
         store.read_cache(data_dir, "bestanden") if use_cache else None
     ) or {}
-    entries, checked = _entries(stats, previous)
+    entries, checked = _entries(stats, previous, voortgang)
     changed = checked > 0 or len(previous) != len(stats)
     findings = _findings(data_dir, stats, misplaced, entries, vandaag)
     findings, located = _place(store.display_root(data_dir), findings, entries)

@@ -57,7 +57,8 @@ def fmt(
     folder = data_dir(ctx, data)
     schrijft = not check and not droog
     with schrijven(folder if schrijft else None, commit=commit) as sessie:
-        result = opmaak(folder, paden or [])
+        with output.voortgang("Vaste vorm") as voortgang:
+            result = opmaak(folder, paden or [], voortgang)
         for probleem in result.problemen:
             output.print_error(f"{probleem.toon}: {probleem.bericht}", probleem.hint)
         if check:

@@ -174,6 +174,14 @@ def main(
             "PowerShell) en stop.",
         ),
     ] = False,
+    stil: Annotated[
+        bool,
+        typer.Option(
+            "--stil",
+            help="Toon geen voortgangsbalk, ook niet in een terminal (in een pipe en in CI "
+            "gebeurt dat al vanzelf).",
+        ),
+    ] = False,
     show_completion: Annotated[
         bool,
         typer.Option(
@@ -187,6 +195,10 @@ def main(
 ) -> None:
     """Het secretariaat van de waterketensamenwerking als code."""
     ctx.obj = {"data": data}
+    if stil:
+        from waterketen_cli.cli import output
+
+        output.STIL = True
     if debug:
         os.environ["WATERKETEN_DEBUG"] = "1"
 

@@ -7,7 +7,8 @@ import codecs
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from itertools import groupby
 from typing import TYPE_CHECKING, Literal
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from waterketen_cli.checks import Finding, Resultaat
+    from waterketen_cli.voortgang import Voortgang
 
 # rich is imported only to write to a terminal: to a file or a pipe, output is plain
 # text, written directly (faster, and the same bytes every time). Nothing heavy is
@@ -451,3 +453,52 @@ def summary_gewijzigd(gewijzigd: int, findings: Sequence[Finding]) -> str:
     """'12 gewijzigde bestanden gecontroleerd, verwijzingen in de hele map: 1 fout, …'."""
     files = _plural(gewijzigd, "gewijzigd bestand", "gewijzigde bestanden")
     return f"{files} gecontroleerd, verwijzingen in de hele map: {_counts(findings)}."
+
+
+#: ``--stil``: no progress bar, even on a terminal.
+STIL = False
+#: Environment variables that mean "this runs in CI": no progress bar there.
+_CI = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILD_NUMBER", "TF_BUILD")
+
+
+@contextmanager
+def voortgang(omschrijving: str, *, vanaf: int = 300) -> Iterator[Voortgang]:
+    """A progress bar with a count on the terminal (standard error) for work of at
+    least ``vanaf`` units; it disappears when done. In a pipe, in CI, with ``TERM=dumb``
+    or ``--stil`` nothing is shown, so the output stays the same bytes."""
+    from waterketen_cli.voortgang import stil
+
+    if (
+        STIL
+        or not sys.stderr.isatty()
+        or os.environ.get("TERM") == "dumb"
+        or any(os.environ.get(name) for name in _CI)
+    ):
+        yield stil
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    shown: list[Progress] = []
+
+    def report(gedaan: int, totaal: int) -> None:
+        if not shown:
+            if totaal < vanaf:
+                return
+            bar = Progress(
+                TextColumn(omschrijving),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=error_console(),
+                transient=True,
+            )
+            bar.add_task(omschrijving, total=totaal)
+            bar.start()
+            shown.append(bar)
+        shown[0].update(shown[0].task_ids[0], completed=gedaan, total=totaal)
+
+    try:
+        yield report
+    finally:
+        for bar in shown:
+            bar.stop()

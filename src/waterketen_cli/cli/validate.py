@@ -85,7 +85,8 @@ def validate(
     filters = [_filter(p, folder) for p in paden or []]
     changed = _changed(folder, gewijzigd) if gewijzigd is not None else None
     folders = {p.rsplit("/", n)[0] for p in changed or () for n in range(1, p.count("/") + 1)}
-    result = run_checks(folder, today(), use_cache=not geen_cache)
+    with output.voortgang("Controleren") as voortgang:
+        result = run_checks(folder, today(), use_cache=not geen_cache, voortgang=voortgang)
     root = folder.parent
     shown = [
         f

@@ -11,6 +11,7 @@ from waterketen_cli.records import canonical
 from waterketen_cli.records.plan import Recordwijziging, Schrijfplan
 from waterketen_cli.records.store import Stat, scan
 from waterketen_cli.records.yamlio import decode, parse
+from waterketen_cli.voortgang import Voortgang, stil
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,14 @@ class Opmaak:
     namen: list[str] = field(default_factory=list)
 
 
-def opmaak(data_dir: Path, paden: list[Path]) -> Opmaak:
-    """What ``fmt`` would change in the records at or below ``paden`` (all: none given)."""
+def opmaak(data_dir: Path, paden: list[Path], voortgang: Voortgang = stil) -> Opmaak:
+    """What ``fmt`` would change in the records at or below ``paden`` (all: none given);
+    each file looked at is reported to ``voortgang``."""
     stats = select(data_dir, paden)
     result = Opmaak(Schrijfplan("Records in vaste vorm gezet", data_dir), len(stats))
-    for stat in stats:
+    for done, stat in enumerate(stats, start=1):
+        if done % 20 == 0 or done == len(stats):
+            voortgang(done, len(stats))
         path = Path(stat.pad)
         try:
             raw = path.read_bytes()
