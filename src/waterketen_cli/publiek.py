@@ -129,8 +129,11 @@ def _persoon(gegevens: Gegevens, persoon: Persoon) -> Persoon:
     return persoon.model_copy(update=update)
 
 
+Geheim = Callable[[Agendapunt | Stuk | Besluit | Agendavoorstel], bool]
+
+
 def _vergadering(
-    vergadering: Vergadering, geheim: Any, weglaten: bool, hidden: set[str]
+    vergadering: Vergadering, geheim: Geheim, weglaten: bool, hidden: set[str]
 ) -> Vergadering:
     agenda: list[Agendapunt] = []
     nummers: dict[int, int] = {}  # internal item number -> public one
