@@ -13,8 +13,9 @@ receives:
   ``vertrouwelijk_tot``, or once the decision named there is recorded;
 - a person who did not consent (``naam_openbaar``) is known by function and
   organisation only; contact details are never part of the view;
-- actions are internal and not part of it; an agenda proposal that is confidential
-  is left out; a project keeps its approving decision only when that is public.
+- actions are internal and not part of it, and so are the guests registered for a
+  themabijeenkomst; an agenda proposal that is confidential is left out; a project
+  keeps its approving decision only when that is public.
 
 What the view leaves out, documents say truthfully and without revealing it (for
 example "besluiten uit besloten vergaderingen staan hier niet"); that wording lives
@@ -162,4 +163,7 @@ def _vergadering(
             hidden.add(besluit.nummer)
             continue
         besluiten.append(besluit.model_copy(update={"agendapunt": nummers[besluit.agendapunt]}))
-    return vergadering.model_copy(update={"agenda": agenda, "besluiten": besluiten})
+    # Guests from outside registered for a themabijeenkomst are never published.
+    return vergadering.model_copy(
+        update={"agenda": agenda, "besluiten": besluiten, "aanmeldingen": []}
+    )

@@ -33,6 +33,7 @@ from waterketen_cli.models.types import (
     BeslotenPunten,
     Besluitnummer,
     Datum,
+    Doelgroep,
     Email,
     Financieringsstatus,
     Gebied,
@@ -48,6 +49,7 @@ from waterketen_cli.models.types import (
     Rol,
     Telefoon,
     Tijd,
+    Uitkomst,
     VastPunt,
     Vergaderstatus,
     VertrouwelijkTot,
@@ -233,6 +235,36 @@ class Stuk(Model):
     vertrouwelijk_tot: VertrouwelijkTot | None = None
 
 
+class Aanbieding(Model):
+    """The cover sheet of a proposal to a body of bestuurders (aanbiedingsformulier)."""
+
+    aanleiding: Tekst
+    advies: Tekst | None = Field(
+        default=None, description="Het advies van het voorbereidende overleg (het CCO)."
+    )
+    advies_besluit: BesluitRef | None = Field(
+        default=None,
+        description="Het besluit waarmee het voorbereidende overleg dit advies gaf.",
+    )
+    financiele_gevolgen: Tekst | None = None
+    communicatie: Tekst | None = None
+
+
+class Voorstel(Model):
+    """What is put to the body: the proposal, its points to decide, the cover sheet."""
+
+    voorstel: Tekst | None = Field(
+        default=None, description="Het voorstel in een paar zinnen (het 'voorgesteld besluit')."
+    )
+    beslispunten: list[Tekst] = Field(
+        default_factory=list,
+        description="De beslispunten: elk een besluit zoals het overleg het kan nemen.",
+    )
+    aanbieding: Aanbieding | None = Field(
+        default=None, description="Het aanbiedingsformulier (voor de stuurgroep)."
+    )
+
+
 class Agendapunt(Model):
     titel: Regel
     soort: VastPunt | None = Field(default=None, description="Alleen bij een vast agendapunt.")
@@ -248,6 +280,10 @@ class Agendapunt(Model):
     )
     afhandeling: Afhandeling | None = None
     toelichting: Tekst | None = None
+    voorstel: Voorstel | None = Field(
+        default=None,
+        description="Bij een punt ter besluitvorming: het voorstel en de beslispunten.",
+    )
     verslag: Tekst | None = Field(default=None, description="Samenvatting van de bespreking.")
 
 
@@ -255,12 +291,46 @@ class Besluit(Model):
     nummer: Besluitnummer
     agendapunt: Geheel = Field(ge=1, description="Volgnummer van het agendapunt (1 = het eerste).")
     tekst: Tekst
+    uitkomst: Uitkomst = Field(
+        default=Uitkomst.AANGENOMEN,
+        description="Bij een beslispunt: aangenomen, gewijzigd aangenomen of niet aangenomen.",
+    )
     project: ProjectRef | None = None
     vertrouwelijk: JaNee = Field(
         default=False,
         description="Een besluit dat niet openbaar is, ook als het agendapunt dat wel is.",
     )
     vertrouwelijk_tot: VertrouwelijkTot | None = None
+
+
+class Vaststelling(Model):
+    """When and how the minutes of a meeting were adopted."""
+
+    op: Datum
+    vergadering: VergaderingRef = Field(description="De vergadering die het verslag vaststelde.")
+    met_wijzigingen: JaNee = False
+
+
+class Programmaonderdeel(Model):
+    """A block of a themabijeenkomst's programme."""
+
+    begin: Tijd
+    titel: Regel
+    spreker: Regel | None = Field(
+        default=None, description="Wie spreekt, met organisatie; mag iemand van buiten zijn."
+    )
+    persoon: PersoonRef | None = Field(
+        default=None, description="De spreker als persoonsrecord, als die er een heeft."
+    )
+
+
+class Aanmelding(Model):
+    """A guest from outside registered for a themabijeenkomst: never published."""
+
+    naam: Regel
+    organisatie: Regel
+    functie: Regel | None = None
+    email: Email | None = None
 
 
 class Vergadering(Record):
@@ -276,6 +346,26 @@ class Vergadering(Record):
     aanwezig: list[PersoonRef] = Field(default_factory=list)
     afgemeld: list[PersoonRef] = Field(default_factory=list)
     besluiten: list[Besluit] = Field(default_factory=list)
+    vastgesteld: Vaststelling | None = Field(
+        default=None, description="Wanneer het verslag is vastgesteld (tot dan: concept)."
+    )
+    # --- een themabijeenkomst -------------------------------------------------------
+    thema: ThemaRef | None = Field(
+        default=None,
+        description="Het thema van een themabijeenkomst (standaard: dat van het overleg).",
+    )
+    programma: list[Programmaonderdeel] = Field(default_factory=list)
+    doelgroep: list[Doelgroep] = Field(default_factory=list)
+    capaciteit: Geheel | None = Field(
+        default=None, ge=1, description="Hoeveel deelnemers er kunnen komen."
+    )
+    aanmeldingen: list[Aanmelding] = Field(
+        default_factory=list,
+        description="Aangemelde gasten van buiten, zonder persoonsrecord (nooit openbaar).",
+    )
+    terugblik: Tekst | None = Field(
+        default=None, description="Het verslag voor de website en de nieuwsbrief."
+    )
 
 
 # --- projecten en acties ------------------------------------------------------------------
@@ -329,6 +419,10 @@ class Project(Record):
     besluit: BesluitRef | None = Field(
         default=None, description="Het besluit waarmee het project is goedgekeurd."
     )
+    voorstel: Voorstel | None = Field(
+        default=None,
+        description="Het voorstel aan het besluitvormende overleg en de beslispunten.",
+    )
     besluitvorming: OverlegRef | None = Field(
         default=None,
         description="Het overleg dat over het voorstel besluit; standaard het "
@@ -346,6 +440,7 @@ class Agendavoorstel(Record):
     presentator: PersoonRef | None = None
     duur: Minuten = 15
     toelichting: Tekst | None = None
+    voorstel: Voorstel | None = None
     stukken: list[Stuk] = Field(default_factory=list)
     vertrouwelijk: JaNee = False
     vertrouwelijk_tot: VertrouwelijkTot | None = None

@@ -212,6 +212,7 @@ class Rol(StrEnum):
     COMMUNICATIEADVISEUR = "communicatieadviseur"
     NOTULIST = "notulist"
     BESTUURDER = "bestuurder"
+    VOORZITTER_CCO = "voorzitter clustercoordinatorenoverleg"
     MANAGER = "manager"
     ADVISEUR = "adviseur"
     LID = "lid"
@@ -249,6 +250,22 @@ class Vergaderstatus(StrEnum):
 class Afhandeling(StrEnum):
     BEHANDELD = "behandeld"
     AANGEHOUDEN = "aangehouden"
+
+
+class Uitkomst(StrEnum):
+    """What became of a proposed decision (a beslispunt)."""
+
+    AANGENOMEN = "aangenomen"
+    GEWIJZIGD = "gewijzigd aangenomen"
+    VERWORPEN = "niet aangenomen"
+
+
+class Doelgroep(StrEnum):
+    """Who a themabijeenkomst is for."""
+
+    BESTUURDERS = "bestuurders"
+    MANAGERS = "managers"
+    WATERPROFESSIONALS = "waterprofessionals"
 
 
 class Activiteitstatus(StrEnum):
