@@ -121,3 +121,20 @@ def test_terminal_view(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     assert result.code == 0
     assert "5 clusters, " in result.out and "thema's om samen op te pakken" in result.out
     assert "- achterblijvend — Noord-Groningen: het programma is sinds 12 maart 2026" in result.out
+
+
+def test_history_that_begins_later_marks_no_project(
+    capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
+    """A repository whose history starts after the day asked about cannot tell which
+    projects changed: marking them all new would be false. The document says so, and
+    marks only activities by their 'bijgewerkt' date."""
+    result = invoke(capsys, ["overzicht", "--sinds", "2025-06-01", "--markdown"], cwd=repo)
+    assert result.code == 0, result.err
+    assert (
+        "Met ✱ gemarkeerd: activiteiten die sinds 1 juni 2025 zijn bijgewerkt; welke "
+        "projecten sindsdien veranderden, is niet te zeggen (de geschiedenis in git gaat "
+        "niet zo ver terug)."
+    ) in result.out
+    project_rows = [line for line in result.out.splitlines() if "| project |" in line]
+    assert project_rows and not any("✱" in line for line in project_rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 _MAANDEN = [
@@ -26,6 +27,19 @@ _MAANDEN = [
     "december",
 ]
 _DAGEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 besluit', '3 besluiten', '0 besluiten': the one helper for a counted noun."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
+def opsomming(items: Sequence[str], voegwoord: str = "en") -> str:
+    """'A', 'A en B', 'A, B en C' (or with 'of'): a Dutch list, no serial comma."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {voegwoord} {items[-1]}"
 
 
 def datum(value: dt.date) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from waterketen_cli import dutch
 from waterketen_cli.errors import WaterketenError
 from waterketen_cli.records import transactie
 from waterketen_cli.records.plan import Schrijfplan
@@ -42,7 +43,7 @@ class PlanAfgewezen(WaterketenError):
         regels = "\n".join(f"  {_regel(f)}" for f in fouten[:20])
         if len(fouten) > 20:
             regels += f"\n  … en nog {len(fouten) - 20}"
-        aantal = "een fout" if len(fouten) == 1 else f"{len(fouten)} fouten"
+        aantal = "een fout" if len(fouten) == 1 else dutch.aantal(len(fouten), "fout", "fouten")
         super().__init__(
             f"dit zou {aantal} in de gegevens geven die 'waterketen validate' meldt:\n{regels}",
             hint="er is niets geschreven; los de oorzaak op (of pas de opdracht aan) en "

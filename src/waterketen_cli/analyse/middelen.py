@@ -397,7 +397,9 @@ def _leden(
                 continue
             namen = [clusters[c].naam if c in clusters else c for c in project.clusters]
             woord = "cluster" if len(namen) == 1 else "clusters"
-            toelichting = f"{naam}, {b.status.value}: hoort niet bij {woord} {', '.join(namen)}"
+            toelichting = (
+                f"{naam}, {b.status.value}: hoort niet bij {woord} {dutch.opsomming(namen)}"
+            )
             if org is not None and not org.partner:
                 toelichting += " en is geen partner van de samenwerking"
         signalen.append(
@@ -432,11 +434,6 @@ def _looptijd(
 # --- what the document says about the selection ---------------------------------------------
 
 
-def _opsomming(woorden: list[str]) -> str:
-    """'a', 'a of b', 'a, b of c'"""
-    return woorden[0] if len(woorden) == 1 else f"{', '.join(woorden[:-1])} of {woorden[-1]}"
-
-
 def _beschrijving(
     selectie: Selectie,
     statussen: frozenset[Projectstatus],
@@ -446,7 +443,7 @@ def _beschrijving(
     volgorde = [s for s in Projectstatus if s in statussen]
     buiten = [s.value for s in Projectstatus if s not in statussen]
     regels = [
-        f"Meegeteld: projecten met de status {_opsomming([s.value for s in volgorde])}"
+        f"Meegeteld: projecten met de status {dutch.opsomming([s.value for s in volgorde], 'of')}"
         + (f" (niet: {', '.join(buiten)})." if buiten else ", dus alle projecten.")
     ]
     if selectie.project:

@@ -316,7 +316,7 @@ def _signalen(
     if not eigen:
         anderen = [c for c in alle if c.id != cluster.id and per_cluster[c.id]]
         wie = (
-            opsomming([c.naam for c in anderen])
+            dutch.opsomming([c.naam for c in anderen])
             if len(anderen) <= 5
             else f"{len(anderen)} andere clusters"
         )
@@ -327,7 +327,7 @@ def _signalen(
     ontbrekend = [day for day in peildata if day not in eigen]
     if ontbrekend:
         reden = (
-            f"geen meting op {opsomming([dutch.datum(d) for d in ontbrekend])}, "
+            f"geen meting op {dutch.opsomming([dutch.datum(d) for d in ontbrekend])}, "
             "terwijl andere clusters toen wel gemeten hebben"
         )
         labels = ", ".join(peildatum_label(d, peildata) for d in ontbrekend)
@@ -346,11 +346,6 @@ def _signalen(
 
 
 # --- notation ------------------------------------------------------------------------------
-
-
-def opsomming(items: Sequence[str]) -> str:
-    """a, b en c"""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
 
 
 def peildatum_label(day: dt.date, peildata: Sequence[dt.date]) -> str:
@@ -528,11 +523,13 @@ def selectie_tekst(m: Monitor) -> str:
     """'Alleen: cluster Waterpas; gebied kosten.' or empty."""
     parts = []
     if m.selectie.clusters:
-        parts.append("cluster " + opsomming([c.naam for c in m.clusters]))
+        parts.append("cluster " + dutch.opsomming([c.naam for c in m.clusters]))
     if m.selectie.gebieden:
-        parts.append("gebied " + opsomming([g.value for g in Gebied if g in m.selectie.gebieden]))
+        parts.append(
+            "gebied " + dutch.opsomming([g.value for g in Gebied if g in m.selectie.gebieden])
+        )
     if m.selectie.indicatoren:
-        parts.append("indicator " + opsomming([b.indicator.naam for b in m.beelden]))
+        parts.append("indicator " + dutch.opsomming([b.indicator.naam for b in m.beelden]))
     return f"Alleen: {'; '.join(parts)}." if parts else ""
 
 
@@ -591,7 +588,7 @@ def grafiek(beeld: Indicatorbeeld, kleuren: dict[str, tuple[str, str]]) -> Grafi
             continue
         gaten = [beeld.label(d) for d, v in zip(beeld.peildata, waarden, strict=True) if v is None]
         if gaten:
-            overbrugd.append(f"{reeks.cluster.naam} ({opsomming(gaten)})")
+            overbrugd.append(f"{reeks.cluster.naam} ({dutch.opsomming(gaten)})")
         getallen = tuple(_mermaid(v) for v in _overbrug(waarden))
         lijnen.append(Lijn(reeks.cluster.naam, *kleuren[reeks.cluster.id], getallen))
     return Grafiek(

@@ -82,6 +82,9 @@ class Overzicht:
     actief: dict[str, dict[str, int]]  # theme name -> cluster id -> count of active lines
     samen: list[Signaal] = field(default_factory=list)
     achterblijvend: list[Signaal] = field(default_factory=list)
+    #: With ``sinds``: git's history does not reach back to that day (or there is no
+    #: git), so only ``bijgewerkt`` tells what changed; projects are not marked.
+    zonder_geschiedenis: bool = False
 
 
 def _activiteit(
@@ -194,8 +197,10 @@ def _samen(
                 delen.append(f"{namen[blok.cluster.id]} ({'; '.join(titels)})")
         reden = f"{len(per)} clusters werken aan dit thema: " + ", ".join(delen)
         lopend = [r.titel for r in regionaal if r.actief and thema in r.themas]
-        if lopend:
-            reden += f". Er is al een regionaal project: {'; '.join(lopend)}"
+        if len(lopend) == 1:
+            reden += f". Er is al een regionaal project: {lopend[0]}"
+        elif lopend:
+            reden += f". Er zijn al regionale projecten: {dutch.opsomming(lopend)}"
         signals.append(Signaal(thema, reden))
     return signals
 
@@ -257,8 +262,7 @@ def _achterblijvend(
             signals.append(
                 Signaal(
                     naam,
-                    f"{len(verlopen)} verlopen "
-                    f"{'actie' if len(verlopen) == 1 else 'acties'}: {lijst}",
+                    f"{dutch.aantal(len(verlopen), 'verlopen actie', 'verlopen acties')}: {lijst}",
                 )
             )
         gemeten = {(m.indicator, m.peildatum) for m in blok.cluster.metingen}
@@ -345,21 +349,27 @@ def met_wijzigingen(
     folder: Path, gegevens: Gegevens, vandaag: dt.date, since: dt.date | None
 ) -> Overzicht:
     """The overview, with what changed after ``since`` (from git) marked."""
-    projecten, activiteiten = changes_since(folder, since)
-    return build(
+    found = changes_since(folder, since)
+    overzicht = build(
         gegevens,
         vandaag,
         sinds=since,
-        gewijzigde_projecten=projecten,
-        gewijzigde_activiteiten=activiteiten,
+        gewijzigde_projecten=found[0] if found else None,
+        gewijzigde_activiteiten=found[1] if found else None,
     )
+    overzicht.zonder_geschiedenis = since is not None and found is None
+    return overzicht
 
 
-def changes_since(folder: Path, since: dt.date | None) -> tuple[set[str], set[tuple[str, str]]]:
+def changes_since(
+    folder: Path, since: dt.date | None
+) -> tuple[set[str], set[tuple[str, str]]] | None:
     """Projects, and activities as (cluster, activity), that are new or changed after
     the day ``since``: the record-level difference (``waterketen wijzigingen``) between
     the last commit of that day and the working tree. A change of layout alone does not
-    count, a changed comment does. Outside a git repository: nothing."""
+    count, a changed comment does. None when that cannot be told: outside a git
+    repository, or when its history begins after that day (then everything would look
+    new)."""
     from waterketen_cli import git
     from waterketen_cli.analyse.wijzigingen import gewijzigd_in_overzicht, vergelijk
     from waterketen_cli.errors import WaterketenError
@@ -369,7 +379,9 @@ def changes_since(folder: Path, since: dt.date | None) -> tuple[set[str], set[tu
     try:
         with git.Repository(folder) as repo:
             base = repo.before(since + dt.timedelta(days=1))
+            if base == repo.empty_tree():
+                return None
             verschillen = repo.diff(base, None, under=("projecten", "clusters"))
     except WaterketenError:
-        return set(), set()
+        return None
     return gewijzigd_in_overzicht(vergelijk(verschillen))

@@ -117,10 +117,10 @@ class Wijzigingen:
             ]
             if telling[ONGELDIG]:
                 delen.append(f"{telling[ONGELDIG]} niet te vergelijken")
-            tekst = f"{n} {'wijziging' if n == 1 else 'wijzigingen'}: {', '.join(delen)}"
+            tekst = f"{dutch.aantal(n, 'wijziging', 'wijzigingen')}: {', '.join(delen)}"
         if self.alleen_opmaak:
             m = len(self.alleen_opmaak)
-            tekst += f"; {m} {'bestand' if m == 1 else 'bestanden'} alleen anders opgemaakt"
+            tekst += f"; {dutch.aantal(m, 'bestand', 'bestanden')} alleen anders opgemaakt"
         return tekst
 
 

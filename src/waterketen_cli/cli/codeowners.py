@@ -62,6 +62,7 @@ def codeowners(
     from waterketen_cli import codeowners as core
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import schrijven, shown
+    from waterketen_cli.dutch import aantal
     from waterketen_cli.errors import GebruiksFout
     from waterketen_cli.records.dataset import load
     from waterketen_cli.records.plan import Document, Schrijfplan
@@ -112,7 +113,7 @@ def codeowners(
     if droog:
         return
     n = sum(1 for line in result.tekst.splitlines() if line and not line.startswith("#"))
-    output.message(f"Geschreven: {shown(target)} ({n} {'regel' if n == 1 else 'regels'}).")
+    output.message(f"Geschreven: {shown(target)} ({aantal(n, 'regel', 'regels')}).")
 
 
 def _check(old: str | None, new: str, target: Path) -> None:
@@ -140,12 +141,13 @@ def _report(result: Codeowners, folder: Path) -> None:
     a region that has none yet should not get a screen full), one for unknown ones."""
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import shown
+    from waterketen_cli.dutch import aantal
 
     geen_account = [o for o in result.ontbrekend if o.bekend]
     if geen_account:
         n = len(geen_account)
         lines = [
-            f"{n} {'persoon' if n == 1 else 'personen'} zonder forge_account; "
+            f"{aantal(n, 'persoon', 'personen')} zonder forge_account; "
             "hun deel gaat naar de anderen op dezelfde regel, of naar de standaardeigenaar:"
         ]
         lines += [f"  {o.persoon}: {'; '.join(o.rollen)}" for o in geen_account[:TONEN]]

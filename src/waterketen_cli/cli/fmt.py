@@ -85,9 +85,10 @@ def fmt(
 
 def _summary(total: int, changed: int, failed: int, *, check: bool) -> None:
     from waterketen_cli.cli import output
+    from waterketen_cli.dutch import aantal
 
     def n(count: int) -> str:
-        return f"{count} {'bestand' if count == 1 else 'bestanden'}"
+        return aantal(count, "bestand", "bestanden")
 
     unreadable = f"; {n(failed)} niet te lezen of op te maken" if failed else ""
     if check and changed:

@@ -187,7 +187,7 @@ def _tabellen(m: Middelen) -> None:
     _tabel(
         ["project", *bedragkoppen, "signalen"],
         rijen,
-        f"{n} {'project' if n == 1 else 'projecten'}. Ongedekt = begroting − toegezegd; "
+        f"{dutch.aantal(n, 'project', 'projecten')}. Ongedekt = begroting − toegezegd; "
         "tekort = ongedekt − aangevraagd.",
     )
 
@@ -249,11 +249,10 @@ def _tabellen(m: Middelen) -> None:
         ]
         for s in m.signalen
     ]
-    aantal = len(m.signalen)
     _tabel(
         ["project", "jaar", "signaal", "bedrag", "toelichting"],
         rijen,
-        f"{aantal} {'signaal' if aantal == 1 else 'signalen'}.",
+        f"{dutch.aantal(len(m.signalen), 'signaal', 'signalen')}.",
     )
 
 

@@ -174,6 +174,7 @@ def _tabel(m: Monitor) -> None:
     """One row per cluster and indicator: the newest measurement and its signals.
     Compact (no units, no percentages: the document has them), so that the table fits
     a terminal of 120 columns."""
+    from waterketen_cli import dutch
     from waterketen_cli.analyse import monitor as kern
     from waterketen_cli.cli import output
 
@@ -209,8 +210,9 @@ def _tabel(m: Monitor) -> None:
             )
     c, i, n = len(m.clusters), len(m.beelden), len(m.signalen)
     samenvatting = (
-        f"{c} {'cluster' if c == 1 else 'clusters'}, {i} "
-        f"{'indicator' if i == 1 else 'indicatoren'}; {n} {'signaal' if n == 1 else 'signalen'}. "
+        f"{dutch.aantal(c, 'cluster', 'clusters')}, "
+        f"{dutch.aantal(i, 'indicator', 'indicatoren')}; "
+        f"{dutch.aantal(n, 'signaal', 'signalen')}. "
         "Verandering: sinds de vorige meting van het cluster; mediaan: van alle clusters op "
         "dezelfde peildatum. Eenheden, bronnen en het verloop over de jaren: --markdown."
     )

@@ -192,7 +192,9 @@ def message(text: str, style: str = "") -> None:
 
 
 def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    from waterketen_cli.dutch import aantal
+
+    return aantal(n, one, many)
 
 
 def _is_error(finding: Finding) -> bool:

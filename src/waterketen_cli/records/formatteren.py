@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from waterketen_cli import dutch
 from waterketen_cli.errors import GebruiksFout
 from waterketen_cli.records import canonical
 from waterketen_cli.records.plan import Recordwijziging, Schrijfplan
@@ -74,7 +75,7 @@ def opmaak(data_dir: Path, paden: list[Path], voortgang: Voortgang = stil) -> Op
             result.plan.records.append(wijziging)
             result.namen.append(stat.toon)
     n = len(result.plan.records)
-    result.plan.wat = f"Records in vaste vorm gezet ({n} {'bestand' if n == 1 else 'bestanden'})"
+    result.plan.wat = f"Records in vaste vorm gezet ({dutch.aantal(n, 'bestand', 'bestanden')})"
     return result
 
 

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from waterketen_cli import dutch
 from waterketen_cli.errors import WaterketenError
 
 JOURNAAL_VERSIE = 1
@@ -462,7 +463,7 @@ def herstel(data_dir: Path) -> str | None:
             _finish(journaal, regels)
             uitkomst = (
                 f"'{wat}' werd onderbroken tijdens het schrijven en is nu afgemaakt "
-                f"({len(regels)} {'bestand' if len(regels) == 1 else 'bestanden'})"
+                f"({dutch.aantal(len(regels), 'bestand', 'bestanden')})"
             )
         elif staat == "terugdraaien":
             _rollback(regels)

@@ -143,10 +143,6 @@ def acties(gegevens: Gegevens, selectie: ActieFilter, vandaag: dt.date) -> list[
     return regels
 
 
-def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
-    return f"{n} {enkelvoud if n == 1 else meervoud}"
-
-
 def actie_samenvatting(regels: Sequence[Actieregel], selectie: ActieFilter) -> str:
     """'9 open acties, waarvan 3 verlopen.' or, over several statuses,
     '35 acties: 9 open (waarvan 3 verlopen), 25 afgerond, 1 vervallen.'"""
@@ -157,10 +153,10 @@ def actie_samenvatting(regels: Sequence[Actieregel], selectie: ActieFilter) -> s
         (status,) = selectie.statussen
         n = per_status[status]
         if status == Actiestatus.OPEN:
-            return f"{_aantal(n, 'open actie', 'open acties')}{waarvan}."
+            return f"{dutch.aantal(n, 'open actie', 'open acties')}{waarvan}."
         if status == Actiestatus.AFGEROND:
-            return f"{_aantal(n, 'afgeronde actie', 'afgeronde acties')}."
-        return f"{_aantal(n, 'vervallen actie', 'vervallen acties')}."
+            return f"{dutch.aantal(n, 'afgeronde actie', 'afgeronde acties')}."
+        return f"{dutch.aantal(n, 'vervallen actie', 'vervallen acties')}."
     delen = []
     for status, n in per_status.items():
         if n:
@@ -168,7 +164,7 @@ def actie_samenvatting(regels: Sequence[Actieregel], selectie: ActieFilter) -> s
                 f" (waarvan {verlopen} verlopen)" if status == Actiestatus.OPEN and verlopen else ""
             )
             delen.append(f"{n} {status.value}{extra}")
-    totaal = _aantal(len(regels), "actie", "acties")
+    totaal = dutch.aantal(len(regels), "actie", "acties")
     return f"{totaal}: {', '.join(delen)}." if delen else f"{totaal}."
 
 
@@ -409,7 +405,7 @@ def besluiten(gegevens: Gegevens, selectie: BesluitFilter) -> list[Besluitregel]
 def besluit_samenvatting(regels: Sequence[Besluitregel], selectie: BesluitFilter) -> str:
     """'39 besluiten.'; the public list says what it leaves out, whether or not any
     decision was left out, so that the line betrays nothing."""
-    aantal = _aantal(len(regels), "besluit", "besluiten")
+    aantal = dutch.aantal(len(regels), "besluit", "besluiten")
     if selectie.openbaar:
         return (
             f"{aantal}; besluiten over vertrouwelijke agendapunten en vertrouwelijke "

@@ -48,6 +48,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from waterketen_cli import dutch
 from waterketen_cli.errors import WaterketenError
 from waterketen_cli.models.types import Afhandeling
 
@@ -57,7 +58,7 @@ class NotulenFout(WaterketenError):
 
     def __init__(self, pad: str, fouten: list[tuple[int, str]]) -> None:
         self.fouten = sorted(fouten, key=lambda fout: fout[0])
-        aantal = "1 probleem" if len(fouten) == 1 else f"{len(fouten)} problemen"
+        aantal = dutch.aantal(len(fouten), "probleem", "problemen")
         lines = "\n".join(f"{pad}:{regel}: {bericht}" for regel, bericht in self.fouten)
         super().__init__(
             f"het verslag kan niet worden verwerkt ({aantal}):\n{lines}",
@@ -166,7 +167,7 @@ _NOT_READ = {
 
 def _alternatives(values: list[str]) -> str:
     """'a', 'a of b', 'a, b of c'."""
-    return values[0] if len(values) == 1 else f"{', '.join(values[:-1])} of {values[-1]}"
+    return dutch.opsomming(values, "of")
 
 
 class Unreadable(Exception):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable
 from typing import TYPE_CHECKING
 
+from waterketen_cli import dutch
 from waterketen_cli.models.records import Actie, Agendapunt, Vergadering
 from waterketen_cli.models.types import Actiestatus, Vergaderstatus
 from waterketen_cli.records.dataset import Gegevens, soort_of
@@ -96,8 +97,8 @@ def schrijfplan(gegevens: Gegevens, verwerking: Verwerking) -> Schrijfplan:
     a = len(verwerking.nieuwe_acties)
     plan = Schrijfplan.van(
         gegevens,
-        f"Verslag {vergadering.id} verwerkt: {b} {'besluit' if b == 1 else 'besluiten'}, "
-        f"{a} {'nieuwe actie' if a == 1 else 'nieuwe acties'}",
+        f"Verslag {vergadering.id} verwerkt: {dutch.aantal(b, 'besluit', 'besluiten')}, "
+        f"{dutch.aantal(a, 'nieuwe actie', 'nieuwe acties')}",
     )
     vergadering_soort = soort_of(Vergadering)
     actie_soort = soort_of(Actie)
