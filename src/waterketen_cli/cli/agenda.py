@@ -104,7 +104,8 @@ def new(
             output.message(line)
     if gegevens.overgeslagen:
         output.print_warning(
-            f"{len(gegevens.overgeslagen)} bestand(en) overgeslagen omdat ze niet geldig zijn",
+            f"{dutch.aantal(len(gegevens.overgeslagen), 'bestand', 'bestanden')} overgeslagen "
+            "omdat ze niet geldig zijn",
             "voer 'waterketen validate' uit",
         )
     output.message("")
