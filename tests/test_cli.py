@@ -24,14 +24,17 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert result.out == f"waterketen {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [None, *COMMANDS])
+GROUPS = [g.name for g in app.registered_groups]
+
+
+@pytest.mark.parametrize("command", [None, *GROUPS, *COMMANDS])
 def test_help_is_dutch(capsys: pytest.CaptureFixture[str], command: str | None) -> None:
     result = invoke(capsys, [*command.split(), "--help"] if command else ["--help"])
     assert result.code == 0
     assert result.out.startswith("Gebruik: waterketen")
     assert "Opties:" in result.out
     assert "Toon deze hulp en stop." in result.out
-    for english in ("Usage:", "Options:", "Show this message"):
+    for english in ("Usage:", "Options:", "Show this message", "[OPTIONS]", "COMMAND", "[ARGS]"):
         assert english not in result.out
 
 

@@ -256,7 +256,8 @@ def kopregels(gegevens: Gegevens, project: Project) -> list[str]:
         "    status: toegezegd  # of: aangevraagd",
         *_EINDE_VOORBEELD,
         "",
-        "Na goedkeuring: de status bijwerken en 'besluit: B-JJJJ-NNN' toevoegen.",
+        "Na goedkeuring: de status bijwerken en het besluitnummer toevoegen, bijv. "
+        "'besluit: B-cco-2027-01-26-2'.",
     ]
 
 
@@ -271,7 +272,8 @@ def waarschuwingen(project: Project) -> list[str]:
     if project.status in approved and project.besluit is None:
         return [
             f"een project met status '{project.status.value}' noemt het besluit waarmee het "
-            "is goedgekeurd; voeg 'besluit: B-JJJJ-NNN' toe aan het bestand"
+            "is goedgekeurd; voeg het besluitnummer toe aan het bestand, bijv. "
+            "'besluit: B-cco-2027-01-26-2'"
         ]
     return []
 

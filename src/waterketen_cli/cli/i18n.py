@@ -132,6 +132,9 @@ def install() -> None:
     write_usage, write_dl = formatter.write_usage, formatter.write_dl
 
     def dutch_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        # click's default metavars of a command and a group, whatever typer passes on
+        args = args.replace("[OPTIONS]", "[OPTIES]").replace("COMMAND [ARGS]...", "OPDRACHT")
+        args = args.replace("[ARGS]", "[ARGUMENTEN]")
         write_usage(self, prog, args, "Gebruik: " if prefix is None else prefix)
 
     def dutch_dl(self: Any, rows: Any, *args: Any, **kwargs: Any) -> None:

@@ -93,9 +93,11 @@ def _presenter(overleg: Overleg, soort: VastPunt) -> str:
 def _standing(overleg: Overleg, punt: VastAgendapunt, vorige: Vergadering | None) -> Agendapunt:
     stukken: list[Stuk] = []
     if punt.soort == VastPunt.VERSLAG and vorige is not None:
+        # A body of bestuurders keeps a besluitenlijst; the others an actielijst.
+        lijst = "Besluitenlijst" if overleg.soort == Overlegsoort.STUURGROEP else "Actielijst"
         stukken = [
             Stuk(titel=f"Concept-verslag van {dutch.datum(vorige.datum)}"),
-            Stuk(titel="Actielijst"),
+            Stuk(titel=f"{lijst} van {dutch.datum(vorige.datum)}"),
         ]
     if punt.soort == VastPunt.ACTIVITEITENOVERZICHT:
         stukken = [Stuk(titel="Activiteitenoverzicht van alle clusters")]

@@ -32,6 +32,7 @@ _ROL = {
     Rol.COMMUNICATIEADVISEUR: "communicatieadviseur",
     Rol.NOTULIST: "notulist",
     Rol.BESTUURDER: "bestuurder",
+    Rol.VOORZITTER_CCO: "voorzitter clustercoördinatorenoverleg",
     Rol.MANAGER: "manager",
     Rol.ADVISEUR: "adviseur",
     Rol.LID: "lid",
