@@ -325,6 +325,227 @@ class Repository:
         base = self.start(self.resolve(rev), None)
         return {self.shown(p) for p in self.changed(base, None)}
 
+    # --- one folder's history (kalender) -------------------------------------------
+
+    def mapgeschiedenis(self, folder: str) -> Mapgeschiedenis:
+        """See :func:`mapgeschiedenis`."""
+        [spec] = self._specs((folder,))
+        prefix = f"{spec}/"
+        head = self.head()
+        commits = self._mapcommits(spec, prefix) if head is not None else ()
+        werkmap = self._mapwerk(spec, prefix)
+        # The current version of a file that is unchanged in the working tree is the
+        # file on disk, which the caller reads anyway: most of the blobs, not read here.
+        nu: dict[str, str] = {}
+        for commit in commits:
+            for stap in commit.stappen:
+                nu.pop(stap.van or "", None)
+                if stap.blob is None:
+                    nu.pop(stap.naam, None)
+                else:
+                    nu[stap.naam] = stap.blob
+        bezig = {s.naam for s in werkmap} | {s.van for s in werkmap if s.van is not None}
+        schoon = {blob: naam for naam, blob in nu.items() if naam not in bezig}
+        blobs = {s.blob for c in commits for s in c.stappen if s.blob is not None}
+        inhoud = self._cat_present(sorted(blobs - schoon.keys()))
+        tijd = None
+        if head is not None:
+            stamp = self._repo.git.log("-1", "--no-show-signature", "--format=%ct", head)
+            tijd = dt.datetime.fromtimestamp(int(stamp), dt.UTC)
+        shallow = Path(self._repo.common_dir, "shallow").is_file()
+        return Mapgeschiedenis(commits, inhoud, schoon, tijd, werkmap, shallow)
+
+    def _mapcommits(self, spec: str, prefix: str) -> tuple[Mapcommit, ...]:
+        out = self._repo.git(c="log.follow=false").log(
+            "-z",
+            "--raw",
+            "--no-abbrev",
+            "--find-renames",
+            "--topo-order",
+            "--reverse",
+            "--no-show-signature",
+            "--format=%x1e%ct",
+            "HEAD",
+            "--",
+            spec,
+        )
+        commits = []
+        for chunk in out.split("\x1e"):
+            header, _, rest = chunk.partition("\0")
+            if not header:
+                continue
+            tijd = dt.datetime.fromtimestamp(int(header), dt.UTC)
+            tokens = rest.lstrip("\n").split("\0")
+            stappen: list[Bestandsstap] = []
+            at = 0
+            while at < len(tokens):
+                meta = tokens[at].split()
+                if not meta or not meta[0].startswith(":") or len(meta) < 5:
+                    at += 1
+                    continue
+                letter = meta[4][0]
+                paths = tokens[at + 1 : at + (3 if letter in "RC" else 2)]
+                at += 1 + len(paths)
+                if "160000" in meta[:2]:  # a submodule, not a file
+                    continue
+                stap = _stap(
+                    letter,
+                    [p.removeprefix(prefix) if p.startswith(prefix) else None for p in paths],
+                    meta[3],
+                )
+                stappen.extend(stap)
+            commits.append(Mapcommit(tijd, tuple(stappen)))
+        return tuple(commits)
+
+    def _mapwerk(self, spec: str, prefix: str) -> tuple[Bestandsstap, ...]:
+        """What ``git status`` says about the folder: one step per changed file."""
+        out = self._repo.git(no_optional_locks=True).status(
+            "--porcelain", "-z", "--untracked-files=all", "--find-renames", "--", spec
+        )
+        tokens = out.split("\0")
+        stappen: list[Bestandsstap] = []
+        at = 0
+        while at < len(tokens):
+            entry = tokens[at]
+            at += 1
+            if len(entry) < 4:
+                continue
+            xy, path = entry[:2], entry[3:]
+            van = None
+            if xy[0] in "RC":
+                van = tokens[at]
+                at += 1
+            if not path.startswith(prefix):
+                continue
+            naam = path.removeprefix(prefix)
+            if not (self.root / path).exists():
+                stappen.append(Bestandsstap("D", naam))
+                if xy[0] == "R" and van is not None and van.startswith(prefix):
+                    stappen.append(Bestandsstap("D", van.removeprefix(prefix)))
+            elif xy[0] == "R" and van is not None and van.startswith(prefix):
+                stappen.append(Bestandsstap("R", naam, van.removeprefix(prefix)))
+            elif xy == "??" or xy[0] in "AC":
+                stappen.append(Bestandsstap("A", naam))
+            else:
+                stappen.append(Bestandsstap("M", naam))
+        return tuple(stappen)
+
+    def _cat_present(self, blobs: list[str]) -> dict[str, bytes]:
+        """The contents of the blobs that are there (a partial clone may lack some),
+        in one ``git cat-file --batch`` exchange."""
+        import subprocess
+
+        if not blobs:
+            return {}
+        proc = self._repo.git.cat_file("--batch", as_process=True, istream=subprocess.PIPE)
+        out, _err = proc.proc.communicate("".join(f"{b}\n" for b in blobs).encode())
+        contents = {}
+        at = 0
+        for blob in blobs:
+            end = out.index(b"\n", at)
+            header = out[at:end].split()
+            at = end + 1
+            if len(header) != 3:  # "<id> missing"
+                continue
+            size = int(header[2])
+            contents[blob] = out[at : at + size]
+            at += size + 1
+        return contents
+
+
+# --- the history of one folder, in one pass: kalender ---------------------------------
+#
+# Five git calls, whatever the size of the history: the current commit and its time,
+# one `git log --raw` for every change to the folder's files since the first commit
+# (renames found by git, and the blob id after each change), one status for what is
+# not committed, and one `git cat-file --batch` for the contents of the old versions.
+
+
+@dataclass(frozen=True)
+class Bestandsstap:
+    """What happened to one file of the folder in a commit or in the working tree."""
+
+    soort: str  # "A" new, "M" changed, "D" removed, "R" renamed (as git sees it)
+    naam: str  # the file's path in the folder; after a rename the new one
+    van: str | None = None  # a rename: the old path in the folder
+    blob: str | None = None  # the content after the step; None: removed, or not committed
+
+
+@dataclass(frozen=True)
+class Mapcommit:
+    tijd: dt.datetime  # the committer time, in UTC
+    stappen: tuple[Bestandsstap, ...]
+
+
+@dataclass(frozen=True)
+class Mapgeschiedenis:
+    """Every change to the files of one folder, oldest first, and what is not committed."""
+
+    commits: tuple[Mapcommit, ...]  # parents before their children
+    inhoud: dict[str, bytes]  # blob id → content, for the blobs the steps name, except:
+    schoon: dict[str, str]  # blob id → the file that has it unchanged in the working tree
+    head: dt.datetime | None  # the committer time of the current commit; None: no commits
+    werkmap: tuple[Bestandsstap, ...]  # changes not committed (a new file: "A", no blob)
+    onvolledig: bool  # a shallow clone: the oldest commits are missing
+
+
+def mapgeschiedenis(data_dir: Path, folder: str) -> Mapgeschiedenis | None:
+    """The history of the files in one folder of the data (e.g. ``'vergaderingen'``),
+    from the first commit to the working tree, in one pass; None when the data folder
+    is not in a git repository (with a working tree)."""
+    import git
+
+    try:
+        repository = Repository(data_dir)
+    except WaterketenError:
+        return None
+    try:
+        with repository:
+            return repository.mapgeschiedenis(folder)
+    except git.GitCommandNotFound:
+        raise WaterketenError(
+            "git is niet gevonden; de kalender leest de geschiedenis van de vergaderingen uit git",
+            hint="installeer git en probeer het opnieuw",
+        ) from None
+    except git.GitCommandError as error:
+        detail = _git_melding(error)
+        raise WaterketenError(
+            "de git-geschiedenis van de vergaderingen is niet te lezen"
+            + (f": {detail}" if detail else ""),
+            hint="'git status' en 'git log' in de gegevensrepository zeggen wat eraan schort",
+        ) from None
+
+
+def _git_melding(error: Exception) -> str:
+    """git's own words from a failed call: its 'fatal:' or 'error:' line."""
+    tekst = str(getattr(error, "stderr", "") or "").strip()
+    if tekst.startswith("stderr: '") and tekst.endswith("'"):  # as GitPython shows it
+        tekst = tekst[len("stderr: '") : -1]
+    regels = [r.strip() for r in tekst.splitlines()]
+    for regel in regels:
+        for soort in ("fatal:", "error:"):
+            if soort in regel:
+                return regel[regel.index(soort) + len(soort) :].strip()
+    return next((r for r in reversed(regels) if r), "")
+
+
+def _stap(letter: str, paths: list[str | None], blob: str) -> list[Bestandsstap]:
+    """The steps of one line of ``git log --raw``: ``paths`` are in the folder, or None
+    outside it (a file renamed into the folder is new there, one renamed out removed)."""
+    nieuw = None if not blob.strip("0") else blob  # all zeros: no content
+    if letter in "RC" and len(paths) == 2:
+        van, naam = paths
+        if naam is None:
+            return [Bestandsstap("D", van)] if letter == "R" and van is not None else []
+        if van is None or letter == "C":
+            return [Bestandsstap("A", naam, blob=nieuw)]
+        return [Bestandsstap("R", naam, van, nieuw)]
+    if len(paths) != 1 or paths[0] is None:
+        return []
+    if letter == "D":
+        return [Bestandsstap("D", paths[0])]
+    return [Bestandsstap("A" if letter == "A" else "M", paths[0], blob=nieuw)]
+
 
 # --- a new repository: waterketen init ------------------------------------------------
 

@@ -341,6 +341,15 @@ class Vergadering(Record):
     begintijd: Tijd
     eindtijd: Tijd
     locatie: Regel
+    # No VergaderingRef: the meeting it names no longer exists once it has moved.
+    verplaatst_van: Id | None = Field(
+        default=None,
+        description=(
+            "Het id dat de vergadering had vóór ze werd verplaatst (bijv. cco-2026-12-15); "
+            "bij een volgende verplaatsing blijft het staan. De kalender houdt daarmee de "
+            "afspraak van toen, zodat agenda's hem verplaatsen in plaats van verdubbelen."
+        ),
+    )
     status: Vergaderstatus
     agenda: list[Agendapunt] = Field(default_factory=list)
     aanwezig: list[PersoonRef] = Field(default_factory=list)
