@@ -988,17 +988,40 @@ def iter_files(world: World) -> Iterator[tuple[str, str]]:
             yield f"{folder}/{record['id']}.yaml", to_yaml(record, kind)
 
 
+def iter_stukken(world: World) -> Iterator[str]:
+    """The path of every stuk of the meetings, relative to the repository (stukken/...)."""
+    paths = {
+        stuk["bestand"]
+        for record in world.records.get("vergaderingen", [])
+        for point in record.get("agenda", [])
+        for stuk in point.get("stukken", [])
+        if "bestand" in stuk
+    }
+    yield from sorted(paths)
+
+
+#: What a synthetic stuk holds: validate only looks whether it is there.
+STUK = b"%PDF-1.4\n%%EOF\n"
+
+
 def write(target: Path, records: int = 10_000, seed: int = 1) -> int:
-    """Write ``target/data/...``; returns the number of files. The data folder must be new."""
+    """Write ``target/data/...`` and the stukken in ``target/stukken/...`` (as a data
+    repository has them); returns the number of record files. The data folder must be
+    new."""
     data = target / "data"
     if data.exists() and any(data.iterdir()):
         raise FileExistsError(f"{data} bestaat al en is niet leeg")
     for folder in KINDS:
         (data / folder).mkdir(parents=True, exist_ok=True)
     count = 0
-    for relative, text in iter_files(generate(records, seed)):
+    world = generate(records, seed)
+    for relative, text in iter_files(world):
         (data / relative).write_text(text, encoding="utf-8")
         count += 1
+    for relative in iter_stukken(world):
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(STUK)
     return count
 
 

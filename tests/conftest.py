@@ -50,10 +50,12 @@ def make_repo(path: Path) -> Path:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A git repository holding a copy of the example data (and the schemas)."""
+    """A git repository holding a copy of the example data (with the schemas and the
+    stukken, next to data/)."""
     root = make_repo(tmp_path / "gegevens")
     shutil.copytree(EXAMPLE_DATA, root / "data")
     shutil.copytree(ROOT / "schemas", root / "schemas")
+    shutil.copytree(ROOT / "stukken", root / "stukken")
     subprocess.run(["git", "add", "-A"], cwd=root, check=True)
     subprocess.run(["git", "commit", "-q", "-m", "voorbeeldgegevens"], cwd=root, check=True)
     return root

@@ -23,7 +23,10 @@ def test_new_meeting_of_the_cco(capsys: pytest.CaptureFixture[str], repo: Path) 
     assert result.code == 0, result.err
     path = repo / "data" / "vergaderingen" / "cco-2027-01-26.yaml"
     assert "Vergadering aangemaakt: data/vergaderingen/cco-2027-01-26.yaml" in result.out
-    assert "Clustercoördinatorenoverleg, dinsdag 26 januari 2027, 13.30 – 15.10 uur" in result.out
+    assert "Clustercoördinatorenoverleg, dinsdag 26 januari 2027, 13.30 – 15.20 uur" in result.out
+    # The stuurgroep meets on 11 March, before the CCO's next meeting: its concept
+    # agenda is settled here, once.
+    assert "Concept-agenda stuurgroep 11 maart 2027 — ter besluitvorming" in result.out
     assert_golden("agenda/cco-2027-01-26.yaml", path.read_text(encoding="utf-8"))
     # The proposals it put on the agenda are marked, their comments kept.
     voorstel = (
@@ -48,39 +51,76 @@ def test_agenda_order_and_sources(capsys: pytest.CaptureFixture[str], repo: Path
         cwd=repo,
     )
     assert result.code == 0
-    lines = [line for line in result.out.splitlines() if line[:3].strip().rstrip(".").isdigit()]
-    titles = [line.split(". ", 1)[1].split(" — ")[0] for line in lines]
-    assert titles == [
+    assert titles(result.out) == [
         "Opening en vaststellen agenda",
         "Verslag en besluitenlijst vorige vergadering",
         "Ingekomen stukken",
         "Mededelingen, onder meer uit het clustercoördinatorenoverleg",
         "Evaluatie waterakkoord Ons Water centraal en de samenwerking na 2027",
-        "Projectvoorstel regenwateraanpak bij particulieren Kop van Drenthe",
         "Rondvraag",
         "Sluiting",
     ]
+    # The regenwater proposal is to decide on and prepared by the CCO on 15 December:
+    # it waits until the CCO's advice is recorded, and says so.
+    assert (
+        "let op: nog niet op de agenda: Projectvoorstel regenwateraanpak bij particulieren Kop "
+        "van Drenthe (stuurgroep-regenwater-kop-van-drenthe): wacht op het advies uit "
+        "vergadering cco-2026-12-15: er is geen adviesbesluit (advies_besluit)"
+    ) in result.err
+
+
+def titles(out: str) -> list[str]:
+    lines = [line for line in out.splitlines() if line[:3].strip().rstrip(".").isdigit()]
+    return [line.split(". ", 1)[1].split(" — ")[0] for line in lines]
+
+
+def test_the_stuurgroep_takes_a_proposal_once_the_cco_advised(
+    capsys: pytest.CaptureFixture[str], repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CCO of 15 December advises positively (its minutes, processed), the
+    proposal names that decision: now the stuurgroep agenda takes it, with the advice."""
+    from test_notulen import fill
+
+    monkeypatch.setenv("WATERKETEN_VANDAAG", "2026-12-16")
+    skeleton = invoke(capsys, ["notulen", "new", "cco-2026-12-15"], cwd=repo).out
+    filled = fill(skeleton).replace("- [-] Het CCO adviseert", "- [x] Het CCO adviseert", 1)
+    (tmp_path / "verslag.md").write_text(filled, encoding="utf-8")
+    verwerkt = invoke(capsys, ["notulen", "verwerk", str(tmp_path / "verslag.md")], cwd=repo)
+    assert verwerkt.code == 0, verwerkt.err
+    assert "Besluit B-cco-2026-12-15-5 (punt 6): Het CCO adviseert" in verwerkt.out
+    path = repo / "data" / "agendavoorstellen" / "stuurgroep-regenwater-kop-van-drenthe.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("  aanbieding:\n", "  aanbieding:\n    advies_besluit: B-cco-2026-12-15-5\n"),
+        encoding="utf-8",
+    )
+    assert invoke(capsys, ["fmt", str(path)], cwd=repo).code == 0
+    new = ["agenda", "new", "--overleg", "stuurgroep", "--datum", "2027-02-04"]
+    result = invoke(capsys, new, cwd=repo)
+    assert result.code == 0, result.err
+    assert "Projectvoorstel regenwateraanpak bij particulieren Kop van Drenthe" in titles(
+        result.out
+    )
+    agenda = invoke(capsys, ["agenda", "render", "stuurgroep-2027-02-04"], cwd=repo).out
+    assert (
+        "- Advies: Clustercoördinatorenoverleg, 15 december 2026, besluit B-cco-2026-12-15-5: "
+        "Het CCO adviseert de stuurgroep positief over het projectvoorstel regenwateraanpak "
+        "bij particulieren Kop van Drenthe."
+    ) in agenda
+    assert "- Aanleiding: In Kop van Drenthe loopt het hemelwater" in agenda
+    assert "- Financiële gevolgen: € 120.000 uit het regionale budget" in agenda
 
 
 def test_held_over_items_come_back(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     """cco-2026-11-17 held the energiescan over; a meeting right after it gets it back,
     without the report of that meeting's discussion."""
-    held = repo / "data" / "vergaderingen" / "cco-2026-11-17.yaml"
-    text = held.read_text(encoding="utf-8")
-    held.write_text(
-        text.replace(
-            "    afhandeling: aangehouden\n",
-            "    afhandeling: aangehouden\n    verslag: Eerst de kostenverdeling uitzoeken.\n",
-        ),
-        encoding="utf-8",
-    )
     result = invoke(
         capsys, ["agenda", "new", "--datum", "2026-11-24", "--droog", "--toch"], cwd=repo
     )
     assert result.code == 0, result.err
     assert "Projectvoorstel energiescan gemalen en zuiveringen" in result.out
     assert "Aangehouden in de vergadering van 17 november 2026." in result.out
-    assert "Eerst de kostenverdeling uitzoeken." not in result.out
+    assert "De waterschappen willen de kostenverdeling eerst" not in result.out
 
 
 def test_dry_run_writes_nothing(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
@@ -186,8 +226,9 @@ def test_templates_can_be_overridden(capsys: pytest.CaptureFixture[str], repo: P
         "Eigen agenda: cco-2026-11-17\n\n## Bijlage: activiteitenoverzicht"
     )
     (repo / "templates" / "overzicht.md.j2").write_text("Eigen overzicht\n")
+    (repo / "templates" / "uitvoering.md.j2").write_text("Eigen uitvoering\n")
     result = invoke(capsys, ["agenda", "render", "cco-2026-11-17"], cwd=repo)
-    assert result.out == "Eigen agenda: cco-2026-11-17\n\nEigen overzicht\n"
+    assert result.out == "Eigen agenda: cco-2026-11-17\n\nEigen overzicht\n\nEigen uitvoering\n"
 
 
 CONFIDENTIAL_TITLE = "Bezetting clusters en vervanging bij ziekte"

@@ -80,6 +80,19 @@ AANROEPEN: dict[tuple[str, ...], list[list[str]]] = {
         ["notulen", "new", "cco-2026-12-15", "-o", "verslag.md"],
         ["notulen", "verwerk", "verslag.md", "--droog"],
     ],
+    ("notulen", "render"): [
+        ["notulen", "render", "stuurgroep-2026-09-24", "--openbaar"],
+        ["notulen", "render", "stuurgroep-2026-09-24"],
+    ],
+    ("besluitenlijst",): [["besluitenlijst", "stuurgroep-2026-09-24", "--openbaar"]],
+    ("uitvoering",): [["uitvoering", "-o", "uitvoering.md"], ["uitvoering"]],
+    ("agenda", "genodigden"): [
+        ["agenda", "genodigden", "themabijeenkomst-2026-02-12", "-f", "json"],
+        ["agenda", "genodigden", "themabijeenkomst-2026-02-12"],
+    ],
+    ("agenda", "presentielijst"): [["agenda", "presentielijst", "themabijeenkomst-2026-02-12"]],
+    ("agenda", "terugblik"): [["agenda", "terugblik", "themabijeenkomst-2026-02-12"]],
+    ("agenda", "bundel"): [["agenda", "bundel", "cco-2026-12-15", "--openbaar"]],
     ("acties",): [["acties", "--alle", "-f", "json"], ["acties"]],
     ("acties", "afronden"): [
         ["acties", "afronden", "cco-2026-11-17-1", "--toelichting", "Opgeleverd → cco", "--droog"]
@@ -146,6 +159,7 @@ def gegevens(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("console") / "gegevens"
     shutil.copytree(EXAMPLE_DATA, root / "data")
     shutil.copytree(ROOT / "schemas", root / "schemas")
+    shutil.copytree(ROOT / "stukken", root / "stukken")
     env = {
         **os.environ,
         "GIT_AUTHOR_NAME": "Test Secretariaat",

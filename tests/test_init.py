@@ -323,6 +323,7 @@ def test_pre_commit_runs_the_hook_in_a_new_repository(
     # With complete data it passes.
     shutil.rmtree(target / "data")
     shutil.copytree(EXAMPLE_DATA, target / "data")
+    shutil.copytree(ROOT / "stukken", target / "stukken")
     _git(target, "add", "-A")
     _git(target, "commit", "-q", "-m", "Gegevens")
     second = hook()

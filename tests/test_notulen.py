@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
@@ -49,10 +50,17 @@ def fill(text: str, *, mistakes: bool = False) -> str:
         "Verslag:\n\nHet aangepaste voorstel is besproken.\nDe waterschappen dragen 40% bij.",
         1,
     )
+    # The agenda's two beslispunten: the first adopted as proposed, the second changed.
+    item5 = item5.replace("- [ ] Het CCO keurt", "- [x] Het CCO keurt", 1)
     item5 = item5.replace(
-        "Besluiten:\n\n- …",
-        "Besluiten:\n\n- Het CCO stemt in met de energiescan | fase 1.\n"
-        "- De kostenverdeling gaat naar de stuurgroep.",
+        "- [ ] Het CCO stemt in met de kostenverdeling: de waterschappen dragen 40% bij",
+        "- [x] Het CCO stemt in met de kostenverdeling: de waterschappen dragen 45% bij",
+        1,
+    )
+    item5 = item5.replace(
+        "\n- …\n",
+        "\n- Het CCO stemt in met de energiescan | fase 1.\n"
+        "- De kostenverdeling gaat naar de stuurgroep.\n",
         1,
     )
     owner = "p-wirsma" if mistakes else "p-wiersma"
@@ -64,6 +72,8 @@ def fill(text: str, *, mistakes: bool = False) -> str:
         f"- Startbijeenkomst plannen — actiehouder: p-wolters, deadline: {deadline}",
         1,
     )
+    # Item 6's beslispunt is not adopted.
+    rest = rest.replace("- [ ] Het CCO adviseert", "- [-] Het CCO adviseert", 1)
     text = head + "## 5. " + item5 + "\n## 6. " + rest
     text = text.replace("## 7. Jaarplanning", "## 7. Jaarplanning", 1)
     text = text.replace("- [ ] cco-2026-11-17-3 —", "- [x] cco-2026-11-17-3 —", 1)
@@ -121,10 +131,20 @@ def test_processing_records_everything(
     filled.write_text(fill(skeleton(capsys, repo)), encoding="utf-8")
     result = invoke(capsys, ["notulen", "verwerk", str(filled)], cwd=repo)
     assert result.code == 0, result.err
-    assert result.out.splitlines()[:3] == [
+    assert result.out.splitlines()[:7] == [
         "Vergadering cco-2026-12-15: status gehouden, 6 aanwezig, 2 afgemeld.",
-        "Besluit B-cco-2026-12-15-1 (punt 5): Het CCO stemt in met de energiescan | fase 1.",
-        "Besluit B-cco-2026-12-15-2 (punt 5): De kostenverdeling gaat naar de stuurgroep.",
+        # the agenda's beslispunten first: as proposed, changed, not adopted
+        "Besluit B-cco-2026-12-15-1 (punt 5): Het CCO keurt het projectvoorstel Energiescan "
+        "gemalen en zuiveringen goed.",
+        "Besluit B-cco-2026-12-15-2 (punt 5) (gewijzigd aangenomen): Het CCO stemt in met de "
+        "kostenverdeling: de waterschappen dragen 45% bij, de gemeenten en waterbedrijven "
+        "samen 60%.",
+        "Besluit B-cco-2026-12-15-3 (punt 5): Het CCO stemt in met de energiescan | fase 1.",
+        "Besluit B-cco-2026-12-15-4 (punt 5): De kostenverdeling gaat naar de stuurgroep.",
+        "Besluit B-cco-2026-12-15-5 (punt 6) (niet aangenomen): Het CCO adviseert de "
+        "stuurgroep positief over het projectvoorstel regenwateraanpak bij particulieren "
+        "Kop van Drenthe.",
+        "Verslag van cco-2026-11-17 vastgesteld (conform).",
     ]
     data = repo / "data"
     meeting = (data / "vergaderingen" / f"{MEETING}.yaml").read_text(encoding="utf-8")
@@ -142,7 +162,11 @@ def test_processing_records_everything(
     diff = subprocess.run(
         ["git", "diff", "--stat"], cwd=repo, capture_output=True, text=True, check=True
     ).stdout
-    assert "3 files changed" in diff  # the meeting and two actions; two new files besides
+    # this meeting, the previous one (its minutes adopted) and two actions; two new files
+    assert "4 files changed" in diff
+    previous = (data / "vergaderingen" / "cco-2026-11-17.yaml").read_text(encoding="utf-8")
+    assert "status: verslag vastgesteld\n" in previous
+    assert "vastgesteld:\n  op: 2026-12-15\n  vergadering: cco-2026-12-15\n" in previous
     assert (
         invoke(
             capsys,
@@ -222,7 +246,7 @@ def test_processing_keeps_markdown_names_dutch_dates_and_windows_line_ends(
     result = invoke(capsys, ["notulen", "verwerk", str(filled)], cwd=repo)
     assert result.code == 0, result.err
     assert (
-        "Besluit B-cco-2026-12-15-1 (punt 5): Het CCO stemt in met fase 1 … 3 van de "
+        "Besluit B-cco-2026-12-15-3 (punt 5): Het CCO stemt in met fase 1 … 3 van de "
         "energiescan.\n" in result.out
     )
     data = repo / "data"
@@ -251,7 +275,8 @@ def gegevens() -> Gegevens:
 def blank(gegevens: Gegevens) -> str:
     vergadering = gegevens.get(Vergadering, MEETING)
     assert vergadering is not None
-    return render.render(None, "notulen.md.j2", **notulen.skeleton_context(gegevens, vergadering))
+    text = render.render(None, "notulen.md.j2", **notulen.skeleton_context(gegevens, vergadering))
+    return re.sub(r"(?m)^- \[ \] (?=[A-Z])", "- [x] ", text)  # the beslispunten adopted
 
 
 def with_actions(text: str, *lines: str) -> str:
@@ -395,12 +420,100 @@ def test_check_an_unknown_meeting_and_the_besluitenlijst(gegevens: Gegevens) -> 
     text = blank(gegevens)
     assert "| B-cco-2026-12-15-1 | 5 | Eerder vastgelegd. |" in text
     text = text.replace("- …", "- Nieuw besluit.", 1)
-    assert check(gegevens, text).besluiten == [("B-cco-2026-12-15-2", 1, "Nieuw besluit.")]
+    assert check(gegevens, text).besluiten[0][:3] == ("B-cco-2026-12-15-2", 1, "Nieuw besluit.")
     added = text + "| B-cco-2026-12-15-9 | 3 | Nog een besluit. |\n"
     assert check_problems(gegevens, added) == [
         (
             len(added.splitlines()),
             "deze regel van de besluitenlijst komt niet uit de gegevens; de lijst wordt bij het "
             "verwerken gemaakt: zet een nieuw besluit onder 'Besluiten:' van het agendapunt",
+        )
+    ]
+
+
+def _item(text: str, nummer: int) -> tuple[str, str, str]:
+    head, rest = text.split(f"\n## {nummer}. ", 1)
+    item, tail = rest.split(f"\n## {nummer + 1}. ", 1)
+    return head, item, tail
+
+
+def _join(head: str, item: str, tail: str, nummer: int) -> str:
+    return f"{head}\n## {nummer}. {item}\n## {nummer + 1}. {tail}"
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_each_beslispunt_is_marked(gegevens: Gegevens) -> None:
+    """A beslispunt left open on an item that was dealt with is reported; on an item
+    held over it must stay open."""
+    text = render.render(
+        None,
+        "notulen.md.j2",
+        **notulen.skeleton_context(gegevens, gegevens.get(Vergadering, MEETING)),  # type: ignore[arg-type]
+    )
+    open_line = line_of(text, "- [ ] Het CCO keurt")
+    head, item, tail = _item(text, 6)
+    item = item.replace("- [ ] Het CCO adviseert", "- [x] Het CCO adviseert")
+    item = item.replace("Afhandeling: behandeld", "Afhandeling: aangehouden")
+    text = _join(head, item, tail, 6)
+    text = text.replace("- [ ] Het CCO stemt in", "- [x] Het CCO stemt in")
+    held = line_of(text, "- [x] Het CCO adviseert")
+    assert check_problems(gegevens, text) == [
+        (
+            open_line,
+            "kies bij dit beslispunt [x] (aangenomen; pas de tekst aan als het gewijzigd is "
+            "aangenomen) of [-] (niet aangenomen)",
+        ),
+        (
+            held,
+            "het punt is aangehouden: er is over dit beslispunt niet besloten; laat het vakje leeg",
+        ),
+    ]
+
+
+def test_a_beslispunt_removed_from_the_minutes_is_reported(gegevens: Gegevens) -> None:
+    text = blank(gegevens)
+    first = line_of(text, "- [x] Het CCO keurt")
+    text = "\n".join(line for line in text.split("\n") if "- [x] Het CCO stemt in" not in line)
+    assert check_problems(gegevens, text) == [
+        (
+            first,
+            "agendapunt 5 heeft 2 beslispunten op de agenda en 1 in het verslag; laat bij elk "
+            "beslispunt één regel '- [x] …' of '- [-] …' staan, en zet een ander besluit als "
+            "'- tekst' eronder",
+        )
+    ]
+
+
+def test_the_previous_minutes_are_adopted_at_the_verslag_item(gegevens: Gegevens) -> None:
+    text = blank(gegevens)
+    assert "Vaststelling: conform\n" in text
+    result = check(gegevens, text.replace("Vaststelling: conform", "Vaststelling: met wijzigingen"))
+    assert result.vastgesteld is not None
+    vorige, gewijzigd = result.vastgesteld
+    assert (vorige.id, gewijzigd) == ("cco-2026-11-17", True)
+    assert (
+        check(
+            gegevens, text.replace("Vaststelling: conform", "Vaststelling: niet vastgesteld")
+        ).vastgesteld
+        is None
+    )
+    wrong = text.replace("Vaststelling: conform", "Vaststelling: misschien")
+    assert check_problems(gegevens, wrong) == [
+        (
+            line_of(wrong, "Vaststelling: misschien"),
+            "vaststelling 'misschien': kies conform, met wijzigingen of niet vastgesteld",
+        )
+    ]
+    head, item, tail = _item(text, 3)
+    misplaced = _join(
+        head, item.replace("Verslag:", "Vaststelling: conform\n\nVerslag:", 1), tail, 3
+    )
+    assert check_problems(gegevens, misplaced) == [
+        (
+            line_of(misplaced, "## 3.") + 5,
+            "'Vaststelling:' hoort alleen bij het punt over het verslag van de vorige vergadering",
         )
     ]

@@ -13,7 +13,7 @@ import pytest
 from conftest import EXAMPLE_DATA
 from waterketen_cli import render
 from waterketen_cli.models.records import Vergadering
-from waterketen_cli.models.types import Afhandeling
+from waterketen_cli.models.types import Afhandeling, Vergaderstatus
 from waterketen_cli.records import dataset
 from waterketen_cli.records.dataset import Gegevens
 from waterketen_cli.vergaderen import notulen, notulenlezer
@@ -45,8 +45,7 @@ def gegevens() -> Gegevens:
 
 
 def skeleton(gegevens: Gegevens, vergadering: Vergadering) -> str:
-    context = notulen.skeleton_context(gegevens, vergadering)
-    return render.render(None, "notulen.md.j2", **context)
+    return notulen.skeleton(None, gegevens, vergadering)
 
 
 # --- the skeleton itself ----------------------------------------------------------------
@@ -67,7 +66,7 @@ def test_the_blank_skeleton_of_every_meeting_reads_back_empty(gegevens: Gegevens
         assert [n for _, n in ingevuld.besluitenlijst] == [b.nummer for b in vergadering.besluiten]
         if vergadering.id == "cco-2026-12-15":
             assert (ingevuld.aanwezig, ingevuld.afgemeld) == ([], ["p-dijkstra"])
-        else:
+        elif vergadering.status in (Vergaderstatus.GEHOUDEN, Vergaderstatus.VERSLAG_VASTGESTELD):
             assert ingevuld.aanwezig
 
 
@@ -425,8 +424,8 @@ def test_stray_text_in_every_section_is_reported_with_its_line() -> None:
         (
             12,
             "onbekende kop '## Toelichting': de koppen zijn '## Aanwezigheid', '## n. titel', "
-            "'## Actielijst' en '## Besluitenlijst'; een tussenkop hoort onder 'Verslag:' van "
-            "een agendapunt",
+            "'## Actielijst', '## Besluitenlijst' en '## Terugblik'; een tussenkop hoort "
+            "onder 'Verslag:' van een agendapunt",
         ),
         (
             16,
@@ -450,8 +449,8 @@ def test_a_heading_outside_a_verslag_is_reported() -> None:
     def unknown(kop: str) -> str:
         return (
             f"onbekende kop '{kop}': de koppen zijn '## Aanwezigheid', '## n. titel', "
-            "'## Actielijst' en '## Besluitenlijst'; een tussenkop hoort onder 'Verslag:' van "
-            "een agendapunt"
+            "'## Actielijst', '## Besluitenlijst' en '## Terugblik'; een tussenkop hoort "
+            "onder 'Verslag:' van een agendapunt"
         )
 
     assert problems(

@@ -41,7 +41,7 @@ from waterketen_cli.models.records import (
 from waterketen_cli.models.types import BeslotenPunten
 from waterketen_cli.records import dataset
 from waterketen_cli.records.dataset import Gegevens
-from waterketen_cli.vergaderen import acties, documenten, kalender
+from waterketen_cli.vergaderen import acties, documenten, kalender, thema, verslag
 
 VANDAAG = dt.date(2026, 11, 27)
 GETELD: dict[str, int] = {"uitvoer": 0, "varianten": 0, "lekken": 0}
@@ -66,6 +66,18 @@ def outputs(folder: Path, view: Gegevens) -> Iterator[tuple[str, str]]:
         yield (
             f"agenda {vergadering.id}",
             documenten.agenda_document(folder, view, vergadering, vandaag=VANDAAG),
+        )
+        if thema.is_themabijeenkomst(view, vergadering):
+            yield f"verslag {vergadering.id}", thema.verslag(folder, view, vergadering)
+            if vergadering.terugblik:
+                yield f"terugblik {vergadering.id}", thema.terugblik(folder, view, vergadering)
+            continue
+        context = verslag.verslag_context(view, vergadering, VANDAAG)
+        yield f"verslag {vergadering.id}", render.render(None, "verslag.md.j2", **context)
+        context = verslag.besluitenlijst_context(view, vergadering)
+        yield (
+            f"besluitenlijst {vergadering.id}",
+            render.render(None, "besluitenlijst.md.j2", **context),
         )
     for project in view.of(Project):
         context = projectplan.plan_context(view, project, vandaag=VANDAAG)
@@ -102,6 +114,9 @@ def geheimen(gegevens: Gegevens, vandaag: dt.date) -> Geheimen:
             return True
         return vandaag < tot if isinstance(tot, dt.date) else tot not in recorded
 
+    for vergadering in gegevens.of(Vergadering):  # guests of a themabijeenkomst
+        for gast in vergadering.aanmeldingen:
+            found.geheim |= {x for x in (gast.naam, gast.email) if x}
     for persoon in gegevens.of(Persoon):
         found.geheim |= {x for x in (persoon.email, persoon.telefoon) if x}
         if not persoon.naam_openbaar:
@@ -128,6 +143,8 @@ def geheimen(gegevens: Gegevens, vandaag: dt.date) -> Geheimen:
                 found.geheim |= {besluit.nummer, besluit.tekst}
             else:
                 found.zichtbaar.add(("besluiten", besluit.nummer))
+                found.zichtbaar.add((f"besluitenlijst {vergadering.id}", besluit.nummer))
+                found.zichtbaar.add((f"verslag {vergadering.id}", besluit.nummer))
     return found
 
 

@@ -216,7 +216,14 @@ def test_completion_answers_bash_and_powershell() -> None:
     )
     assert powershell.returncode == 0, powershell.stderr
     lines = powershell.stdout.splitlines()
-    assert [line.split(":::")[0] for line in lines] == ["new", "render"]
+    assert [line.split(":::")[0] for line in lines] == [
+        "new",
+        "render",
+        "genodigden",
+        "presentielijst",
+        "terugblik",
+        "bundel",
+    ]
     assert lines[0].split(":::")[1].startswith("Maak de volgende vergadering")
 
 

@@ -4,6 +4,7 @@ and the ids they create (meetings, actions, decisions, projects) never collide."
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -21,7 +22,8 @@ def git(repo: Path, *args: str) -> str:
 def minutes(capsys: pytest.CaptureFixture[str], repo: Path, meeting: str, tmp: Path) -> None:
     """Fill in the skeleton of a meeting with one decision and one action, and process it."""
     text = invoke(capsys, ["notulen", "new", meeting], cwd=repo).out
-    text = text.replace("Besluiten:\n\n- …", f"Besluiten:\n\n- Besluit van {meeting}.", 1)
+    text = re.sub(r"(?m)^- \[ \] (?=[A-Z])", "- [x] ", text)  # the agenda's beslispunten
+    text = text.replace("\n- …\n", f"\n- Besluit van {meeting}.\n", 1)
     text = text.replace(
         "- … — actiehouder: p-…, deadline: JJJJ-MM-DD",
         "- Uitwerken — actiehouder: p-wiersma, deadline: 2027-03-01",

@@ -68,9 +68,7 @@ def _minutes(folder: Path) -> None:
         "Verslag:\n\nHet voorstel is besproken.\n\n### Kosten\n\nFase 1 … 3 kost samen € 80.000.",
         1,
     )
-    item5 = item5.replace(
-        "Besluiten:\n\n- …", "Besluiten:\n\n- Het CCO stemt in met fase 1 … 3 van de scan.", 1
-    )
+    item5 = item5.replace("\n- …\n", "\n- Het CCO stemt in met fase 1 … 3 van de scan.\n", 1)
     item5 = item5.replace(
         "- … — actiehouder: p-…, deadline: JJJJ-MM-DD",
         "- Kostenverdeling agenderen — actiehouder: p-wiersma, deadline: 2027-01-15\n"
@@ -80,6 +78,7 @@ def _minutes(folder: Path) -> None:
     text = head + "## 5. " + item5 + "\n## 6. " + rest
     text = text.replace("- [ ] cco-2026-11-17-3 —", "- [x] cco-2026-11-17-3 —", 1)
     text = text.replace("- [ ] cco-2026-04-07-1 —", "- [-] cco-2026-04-07-1 —", 1)
+    text = text.replace("- [ ] Het CCO ", "- [x] Het CCO ")  # the agenda's beslispunten
     (folder / "verslag.md").write_text(text, encoding="utf-8")
 
 

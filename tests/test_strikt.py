@@ -41,6 +41,7 @@ def gegevens(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One copy for the module: each test changes one line and puts it back."""
     data = tmp_path_factory.mktemp("strikt") / "data"
     shutil.copytree(EXAMPLE_DATA, data)
+    shutil.copytree(ROOT / "stukken", data.parent / "stukken")
     return data
 
 
@@ -495,6 +496,7 @@ def test_monitor_on_the_largest_and_tiniest_values(
 ) -> None:
     data = tmp_path / "data"
     shutil.copytree(EXAMPLE_DATA, data)
+    shutil.copytree(ROOT / "stukken", tmp_path / "stukken")
     _set_measurements(data, values)
     assert invoke(capsys, ["--data", str(data), "validate"]).code == 0
     assert invoke(capsys, ["--data", str(data), "monitor"]).code == 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_DATA, snapshot
+from conftest import EXAMPLE_DATA, ROOT, snapshot
 from helpers import invoke
 
 
@@ -258,5 +258,6 @@ def test_copy_of_data_without_git_needs_data_option(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     shutil.copytree(EXAMPLE_DATA, tmp_path / "data")
+    shutil.copytree(ROOT / "stukken", tmp_path / "stukken")
     result = invoke(capsys, ["--data", str(tmp_path / "data"), "validate"], cwd=tmp_path)
     assert result.code == 0

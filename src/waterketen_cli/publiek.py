@@ -46,6 +46,9 @@ from waterketen_cli.records.dataset import Gegevens
 
 #: How a confidential item appears on a public agenda.
 BESLOTEN_PUNT = "Besloten punt"
+#: What the view leaves of a confidentiality that has ended: nothing (a document must
+#: not say "in beslotenheid" of what is public now).
+OPEN = {"vertrouwelijk": False, "vertrouwelijk_tot": None}
 #: The kinds the view needs whatever the output: which decisions are recorded (a
 #: confidentiality may end with one), the region's choice, and how to name people.
 NODIG = ("regio", "vergadering", "organisatie", "persoon")
@@ -105,9 +108,8 @@ def publiek(gegevens: Gegevens, vandaag: dt.date) -> Gegevens:
                 kept[record_id] = _vergadering(record, geheim, weglaten, hidden)
             elif isinstance(record, Agendavoorstel):
                 if not geheim(record):
-                    kept[record_id] = record.model_copy(
-                        update={"stukken": [s for s in record.stukken if not geheim(s)]}
-                    )
+                    stukken = [s.model_copy(update=OPEN) for s in record.stukken if not geheim(s)]
+                    kept[record_id] = record.model_copy(update={"stukken": stukken, **OPEN})
             elif isinstance(record, Persoon):
                 kept[record_id] = _persoon(gegevens, record)
             else:
@@ -153,16 +155,17 @@ def _vergadering(
                 )
             )
         else:
-            agenda.append(
-                punt.model_copy(update={"stukken": [s for s in punt.stukken if not geheim(s)]})
-            )
+            stukken = [s.model_copy(update=OPEN) for s in punt.stukken if not geheim(s)]
+            agenda.append(punt.model_copy(update={"stukken": stukken, **OPEN}))
         nummers[nummer] = len(agenda)
     besluiten = []
     for besluit in vergadering.besluiten:
         if besluit.agendapunt in besloten or besluit.agendapunt not in nummers or geheim(besluit):
             hidden.add(besluit.nummer)
             continue
-        besluiten.append(besluit.model_copy(update={"agendapunt": nummers[besluit.agendapunt]}))
+        besluiten.append(
+            besluit.model_copy(update={"agendapunt": nummers[besluit.agendapunt], **OPEN})
+        )
     # Guests from outside registered for a themabijeenkomst are never published.
     return vergadering.model_copy(
         update={"agenda": agenda, "besluiten": besluiten, "aanmeldingen": []}

@@ -5,7 +5,8 @@ Incremental by design. What depends on one file only (its YAML problems, schema
 findings, record-check findings with their lines, and its facts) is cached per file,
 keyed by modification time and size. What depends on all files or on the day (the
 cross checks) is recomputed from the facts on every run that is not answered whole
-from the cache: an unchanged folder on the same day gives the same findings.
+from the cache: an unchanged folder on the same day gives the same findings, as long
+as the files outside it that the checks looked at (the stukken) are as they were.
 """
 
 from __future__ import annotations
@@ -46,6 +47,20 @@ def uitkomst_key(stats: list[store.Stat], misplaced: list[store.Plek], vandaag: 
     return h.hexdigest()
 
 
+def cached_outcome(data_dir: Path, key: str) -> tuple[Any, ...] | None:
+    """The cached outcome of the run with this key, if the stukken it looked at are
+    where they were (they live outside the data folder, so outside the key)."""
+    cached = store.read_cache(data_dir, "uitkomst")
+    if cached is None or len(cached) != 5 or cached[0] != key:
+        return None
+    if cached[4] is not None:
+        from waterketen_cli.vergaderen import stukken
+
+        if not stukken.ongewijzigd(store.display_root(data_dir), cached[4]):
+            return None
+    return tuple(cached)
+
+
 def all_checks() -> dict[str, Any]:
     """Every named check (importing the rules registers them)."""
     from waterketen_cli.checks import engine  # noqa: F401 - registers the checks
@@ -76,8 +91,8 @@ def validate(
     stats, misplaced = store.scan(data_dir)
     key = uitkomst_key(stats, misplaced, vandaag)
     if use_cache:
-        cached = store.read_cache(data_dir, "uitkomst")
-        if cached is not None and cached[0] == key and len(cached) == 4:
+        cached = cached_outcome(data_dir, key)
+        if cached is not None:
             findings = [
                 Finding(b, r, k, c, Ernst(e), m, tuple(p), h)
                 for b, r, k, c, e, m, p, h in cached[2]
@@ -85,8 +100,15 @@ def validate(
             return Resultaat(findings, cached[1], eigen_bestand=frozenset(cached[3]))
     from waterketen_cli.checks import engine
 
+    buiten: dict[str, Any] = {}
     findings = engine.run(
-        data_dir, stats, misplaced, vandaag, use_cache=use_cache, voortgang=voortgang or stil
+        data_dir,
+        stats,
+        misplaced,
+        vandaag,
+        use_cache=use_cache,
+        voortgang=voortgang or stil,
+        buiten=buiten,
     )
     eigen = _own_file_checks()
     if use_cache:
@@ -94,5 +116,8 @@ def validate(
             (f.bestand, f.regel, f.kolom, f.check, f.ernst.value, f.bericht, f.pad, f.hint)
             for f in findings
         ]
-        store.write_cache(data_dir, "uitkomst", (key, len(stats), rows, sorted(eigen)))
+        # What the checks saw outside the data folder (the stukken), to look at again.
+        stukken = buiten.get("stukken")
+        vinger = stukken.vingerafdruk() if stukken is not None else None
+        store.write_cache(data_dir, "uitkomst", (key, len(stats), rows, sorted(eigen), vinger))
     return Resultaat(findings, len(stats), eigen_bestand=eigen)

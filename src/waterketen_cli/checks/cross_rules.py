@@ -290,6 +290,32 @@ def check_secrecy_ended(index: Index) -> Iterator[Melding]:
                     )
 
 
+@cross_check(
+    "vaststelling",
+    Ernst.FOUT,
+    "een verslag wordt vastgesteld in een latere vergadering van hetzelfde overleg",
+)
+def check_adoption(index: Index) -> Iterator[Melding]:
+    for vergadering in index.of("vergadering"):
+        door = index.get("vergadering", vergadering.feiten["vastgesteld_in"] or "")
+        if door is None:
+            continue  # none, or unknown: the latter is a finding of 'verwijzing'
+        if door.feiten["overleg"] != vergadering.feiten["overleg"]:
+            yield Melding(
+                vergadering.bestand,
+                ("vastgesteld", "vergadering"),
+                f"{door.id} is een vergadering van een ander overleg "
+                f"({door.feiten['overleg']}); een verslag stelt het eigen overleg vast",
+            )
+        elif door.feiten["datum"] <= vergadering.feiten["datum"]:
+            yield Melding(
+                vergadering.bestand,
+                ("vastgesteld", "vergadering"),
+                f"{door.id} is niet later dan deze vergadering; het verslag wordt in een "
+                "volgende vergadering vastgesteld",
+            )
+
+
 @cross_check("actie-verlopen", Ernst.WAARSCHUWING, "open acties waarvan de deadline voorbij is")
 def check_overdue(index: Index) -> Iterator[Melding]:
     today = index.vandaag.isoformat()

@@ -13,6 +13,8 @@ from typing import Any
 
 from waterketen_cli.checks import cross_rules as _cross_rules  # noqa: F401 - registers checks
 from waterketen_cli.checks import record_rules as _record_rules  # noqa: F401 - registers checks
+from waterketen_cli.checks import stukken as _stukken  # noqa: F401 - registers checks
+from waterketen_cli.checks import thema as _thema  # noqa: F401 - registers checks
 from waterketen_cli.checks.facts import Index, Rec, extract
 from waterketen_cli.checks.findings import Ernst, Finding, Pad, suggest
 from waterketen_cli.checks.registry import CHECKS, Check, register
@@ -178,9 +180,11 @@ def _findings(
     vandaag: dt.date,
     *,
     ernst: Ernst | None = None,
+    buiten: dict[str, Any] | None = None,
 ) -> list[Finding]:
     """The findings of every file and of the checks across records (not yet placed);
-    with ``ernst``, only those of that severity (the others are not even computed)."""
+    with ``ernst``, only those of that severity (the others are not even computed).
+    ``buiten`` receives what the checks found outside the data folder (the stukken)."""
     findings = [_misplaced(p) for p in misplaced]
     per_soort: dict[str, dict[str, Rec]] = {s.naam: {} for s in SOORTEN}
     kapot: dict[str, set[str]] = {s.naam: set() for s in SOORTEN}
@@ -218,6 +222,9 @@ def _findings(
 
     mappen = {s.naam: f"{data_dir.name}/{s.map}" for s in SOORTEN}
     index = Index.build(vandaag, mappen, per_soort, kapot)
+    index.root = store.display_root(data_dir)  # the repository: the stukken live there
+    if buiten is not None:
+        index.buiten = buiten
     for check in CHECKS.values():
         if check.cross is not None and (ernst is None or check.ernst == ernst):
             findings.extend(
@@ -235,13 +242,16 @@ def run(
     *,
     use_cache: bool,
     voortgang: Voortgang = stil,
+    buiten: dict[str, Any] | None = None,
 ) -> list[Finding]:
+    """Every finding, placed and sorted; ``buiten`` receives what the checks saw
+    outside the data folder (``Index.buiten``), for the cache of the outcome."""
     previous: dict[str, tuple[Any, ...]] = (
         store.read_cache(data_dir, "bestanden") if use_cache else None
     ) or {}
     entries, checked = _entries(stats, previous, voortgang)
     changed = checked > 0 or len(previous) != len(stats)
-    findings = _findings(data_dir, stats, misplaced, entries, vandaag)
+    findings = _findings(data_dir, stats, misplaced, entries, vandaag, buiten=buiten)
     findings, located = _place(store.display_root(data_dir), findings, entries)
     findings.sort()
     if use_cache and (changed or located):
@@ -303,10 +313,10 @@ def _new_errors(
     if not after:
         return [], len(after_stats)
 
-    from waterketen_cli.checks import uitkomst_key
+    from waterketen_cli.checks import cached_outcome, uitkomst_key
 
-    cached = store.read_cache(data_dir, "uitkomst")
-    if cached is not None and cached[0] == uitkomst_key(stats, misplaced, vandaag):
+    cached = cached_outcome(data_dir, uitkomst_key(stats, misplaced, vandaag))
+    if cached is not None:
         before = [
             Finding(b, r, k, c, Ernst(e), m, tuple(p), h)
             for b, r, k, c, e, m, p, h in cached[2]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from waterketen_cli.checks.findings import Pad
@@ -77,9 +78,16 @@ def _facts(record: Record) -> Feiten:
                 "agendapunten": len(record.agenda),
                 "besluiten": [b.nummer for b in record.besluiten],
                 "geheim_tot": _secrecy_dates(record),
+                "stukken": _stukken(record),
+                "overleg": record.overleg,
+                "vastgesteld_in": record.vastgesteld.vergadering if record.vastgesteld else None,
             }
         case Agendavoorstel():
-            return {"geheim_tot": _secrecy_dates(record)}
+            return {
+                "geheim_tot": _secrecy_dates(record),
+                "status": record.status.value,
+                "stukken": _stukken(record),
+            }
         case Actie():
             return {
                 "status": record.status.value,
@@ -113,6 +121,23 @@ def _secrecy_dates(record: Vergadering | Agendavoorstel) -> list[tuple[Pad, str]
     return found
 
 
+def _stukken(record: Vergadering | Agendavoorstel) -> list[tuple[Pad, str]]:
+    """Every stuk with a file or address: (path of its ``bestand`` field, the value).
+    Whether the file is there is no fact of the record: ``checks/stukken.py`` looks."""
+    if isinstance(record, Agendavoorstel):
+        return [
+            (("stukken", j, "bestand"), s.bestand)
+            for j, s in enumerate(record.stukken)
+            if s.bestand
+        ]
+    return [
+        (("agenda", i, "stukken", j, "bestand"), s.bestand)
+        for i, punt in enumerate(record.agenda)
+        for j, s in enumerate(punt.stukken)
+        if s.bestand
+    ]
+
+
 @dataclass(frozen=True)
 class Rec:
     """One valid record as the cross checks see it."""
@@ -139,6 +164,13 @@ class Index:
     # Per kind, the ids (file names) of records that are there but did not pass their
     # model. While a kind has any, the checks that need all of that kind hold back.
     kapot: dict[str, set[str]] = field(default_factory=dict)
+    #: The repository root (the folder that holds the data folder), for the checks that
+    #: look at files outside the records (the stukken); None: they do not look.
+    root: Path | None = None
+    #: What those checks saw outside the data folder, by check module (``"stukken"``,
+    #: with a ``vingerafdruk()``): the findings depend on it, so a run answered from the
+    #: cache looks again (``checks.cached_outcome``).
+    buiten: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def build(

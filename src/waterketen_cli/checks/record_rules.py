@@ -18,7 +18,7 @@ from waterketen_cli.models.records import (
     Regio,
     Vergadering,
 )
-from waterketen_cli.models.types import Actiestatus, Overlegsoort, Projectstatus
+from waterketen_cli.models.types import Actiestatus, Overlegsoort, Projectstatus, Vergaderstatus
 
 
 def _duplicates(pad: Pad, values: Sequence[object], what: str) -> Iterator[Bevinding]:
@@ -120,6 +120,33 @@ def check_vergadering(v: Vergadering) -> Iterator[Bevinding]:
                 ("afgemeld", i), f"'{persoon}' staat zowel bij aanwezig als bij afgemeld"
             )
     yield from _duplicates(("aanwezig",), v.aanwezig, "persoon")
+    if v.vastgesteld is not None:
+        if v.status != Vergaderstatus.VERSLAG_VASTGESTELD:
+            yield Bevinding(
+                ("status",),
+                f"het verslag is vastgesteld (vastgesteld: {v.vastgesteld.vergadering}), maar de "
+                f"status is '{v.status.value}'",
+                "zet 'status: verslag vastgesteld', of haal 'vastgesteld' weg",
+            )
+        if v.vastgesteld.op <= v.datum:
+            yield Bevinding(
+                ("vastgesteld", "op"),
+                "het verslag is vastgesteld op of vóór de dag van de vergadering zelf",
+                "het verslag wordt in een latere vergadering vastgesteld",
+            )
+    if v.verplaatst_van is not None and v.verplaatst_van == v.id:
+        yield Bevinding(
+            ("verplaatst_van",),
+            "een vergadering is niet van zichzelf verplaatst",
+            "noem het id dat de vergadering had vóór de verplaatsing, of haal het veld weg",
+        )
+    elif v.verplaatst_van is not None and not v.verplaatst_van.startswith(f"{v.overleg}-"):
+        yield Bevinding(
+            ("verplaatst_van",),
+            f"'{v.verplaatst_van}' is geen vergadering van {v.overleg}: een verplaatste "
+            "vergadering blijft van hetzelfde overleg",
+            f"noem het oude id, bijv. {v.overleg}-JJJJ-MM-DD",
+        )
     for i, besluit in enumerate(v.besluiten):
         if besluit.agendapunt > len(v.agenda):
             yield Bevinding(

@@ -11,7 +11,15 @@ from typing import Annotated
 
 import typer
 
-from waterketen_cli.cli.common import CommitOptie, DataOptie, DroogOptie, TekstOfJson, data_dir
+from waterketen_cli.cli.common import (
+    CommitOptie,
+    DataOptie,
+    DroogOptie,
+    OverschrijfOptie,
+    TekstOfJson,
+    UitvoerOptie,
+    data_dir,
+)
 
 Formaat = TekstOfJson
 
@@ -250,3 +258,30 @@ def _overgeslagen(bestanden: list[str]) -> None:
             f"overgeslagen, geen geldig record: {', '.join(bestanden)}",
             "voer 'waterketen validate' uit voor de details",
         )
+
+
+def uitvoering(
+    ctx: typer.Context,
+    uitvoer: UitvoerOptie = None,
+    overschrijf: OverschrijfOptie = False,
+    data: DataOptie = None,
+) -> None:
+    """Maak de rapportage 'uitvoering stuurgroepbesluiten': elk besluit van de stuurgroep
+    met de acties die het uitvoeren en hun stand van zaken. Het CCO bewaakt zo de
+    uitvoering; de rapportage is ook de bijlage bij elke agenda van het CCO. Intern:
+    acties worden niet gepubliceerd."""
+    from waterketen_cli import render
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import today, write_document
+    from waterketen_cli.records.dataset import load
+    from waterketen_cli.vergaderen import stuurgroep
+
+    folder = data_dir(ctx, data)
+    gegevens = load(folder)
+    _overgeslagen(gegevens.overgeslagen)
+    context = stuurgroep.uitvoering_context(gegevens, today())
+    told = write_document(
+        render.render(folder.parent, "uitvoering.md.j2", **context), uitvoer, overwrite=overschrijf
+    )
+    if told:
+        output.message(told)

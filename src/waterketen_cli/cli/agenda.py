@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,6 +12,7 @@ from waterketen_cli.cli.common import (
     DataOptie,
     DroogOptie,
     OverschrijfOptie,
+    TekstOfJson,
     UitvoerOptie,
     data_dir,
 )
@@ -112,6 +114,12 @@ def new(
     for i, punt in enumerate(vergadering.agenda, start=1):
         mark_ = " (vertrouwelijk)" if punt.vertrouwelijk else ""
         output.message(f"{i:>3}. {punt.titel}{mark_} — {punt.behandelvorm.value}, {punt.duur} min")
+    for wacht in result.wachtend:
+        output.print_warning(
+            f"nog niet op de agenda: {wacht.voorstel.titel} ({wacht.voorstel.id}): {wacht.reden}",
+            "leg het adviesbesluit vast en zet het nummer bij voorstel.aanbieding.advies_besluit "
+            "van het agendavoorstel",
+        )
     if markdown:
         context = documenten.agenda_context(gegevens, vergadering)
         output.message("")
@@ -148,7 +156,220 @@ def render_agenda(
     if openbaar:
         gegevens = publiek.publiek(gegevens, today())
     vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
-    text = documenten.agenda_document(folder, gegevens, vergadering, vandaag=today())
+    text = documenten.agenda_document(
+        folder, gegevens, vergadering, vandaag=today(), doelmap=_doelmap(folder, uitvoer)
+    )
     told = write_document(text, uitvoer, overwrite=overschrijf)
     if told:
         output.message(told)
+
+
+# --- themabijeenkomsten: genodigden, presentielijst, terugblik ------------------------------
+
+VergaderingArgument = Annotated[
+    str, typer.Argument(metavar="VERGADERING", help="Id, bijv. themabijeenkomst-2026-02-12.")
+]
+
+
+def _doelmap(folder: Path, uitvoer: Path | None) -> Path | None:
+    """The folder a document goes to, when it is inside the repository: stukken are
+    linked from there (else from the repository root)."""
+    from waterketen_cli.vergaderen.stukken import binnen_repository
+
+    if uitvoer is None or str(uitvoer) == "-":
+        return None
+    doel = uitvoer.absolute().parent
+    return doel if binnen_repository(folder.parent, doel) else None
+
+
+@app.command("genodigden")
+def genodigden(
+    ctx: typer.Context,
+    vergadering_id: VergaderingArgument,
+    formaat: Annotated[
+        TekstOfJson,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Uitvoer: tekst (een tabel) of json (met ids en e-mailadressen, voor een "
+            "uitnodigingsmailing).",
+        ),
+    ] = TekstOfJson.tekst,
+    data: DataOptie = None,
+) -> None:
+    """Toon wie er voor een themabijeenkomst is uitgenodigd, op organisatie en naam.
+
+    De doelgroep (bestuurders, managers, waterprofessionals) volgt uit de rollen van de
+    mensen in de overleggen, bij alle partners; de organisatoren (de leden van het
+    overleg van de themabijeenkomst) en de sprekers staan er altijd bij. Intern: de
+    lijst bevat namen en e-mailadressen.
+    """
+    from waterketen_cli.cli import output
+    from waterketen_cli.models.records import Vergadering
+    from waterketen_cli.records import dataset
+    from waterketen_cli.vergaderen import lookup, thema
+
+    gegevens = dataset.load(data_dir(ctx, data))
+    vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
+    if formaat == TekstOfJson.json:
+        output.json_doc(thema.genodigden_json(gegevens, vergadering))
+        return
+    rows = thema.genodigden(gegevens, vergadering)
+    rijen = [
+        [(g.naam, ""), (g.organisatie_naam, ""), (", ".join(g.groepen), "dim"), (g.functie, "")]
+        for g in rows
+    ]
+    samenvatting = thema.genodigden_samenvatting(rows)
+    output.table(["naam", "organisatie", "genodigd als", "functie"], rijen, samenvatting, vast=1)
+
+
+@app.command("presentielijst")
+def presentielijst(
+    ctx: typer.Context,
+    vergadering_id: VergaderingArgument,
+    uitvoer: UitvoerOptie = None,
+    overschrijf: OverschrijfOptie = False,
+    data: DataOptie = None,
+) -> None:
+    """Maak de presentielijst van een themabijeenkomst om af te drukken (Markdown).
+
+    Alle genodigden en de aangemelde gasten van buiten, op organisatie en naam, met
+    een kolom voor de handtekening en lege regels voor wie zonder aanmelding komt.
+    Intern: de lijst bevat namen van mensen die niet openbaar genoemd worden.
+    """
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import write_document
+    from waterketen_cli.models.records import Vergadering
+    from waterketen_cli.records import dataset
+    from waterketen_cli.vergaderen import lookup, thema
+
+    folder = data_dir(ctx, data)
+    gegevens = dataset.load(folder)
+    vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
+    text = thema.presentielijst(folder, gegevens, vergadering)
+    told = write_document(text, uitvoer, overwrite=overschrijf)
+    if told:
+        output.message(told)
+
+
+@app.command("terugblik")
+def terugblik(
+    ctx: typer.Context,
+    vergadering_id: VergaderingArgument,
+    uitvoer: UitvoerOptie = None,
+    overschrijf: OverschrijfOptie = False,
+    data: DataOptie = None,
+) -> None:
+    """Maak de terugblik op een themabijeenkomst voor de website en de nieuwsbrief.
+
+    Titel, datum, thema en programma met de tekst uit het veld 'terugblik' van de
+    vergadering (Markdown: alinea's, nadruk, lijsten, citaten, koppen en koppelingen
+    naar https- en mailto-adressen; HTML, afbeeldingen en andere koppelingen worden
+    gewone tekst). Altijd de openbare versie: zonder aanmeldingen, namen alleen met
+    toestemming.
+    """
+    from waterketen_cli import publiek
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import today, write_document
+    from waterketen_cli.models.records import Vergadering
+    from waterketen_cli.records import dataset
+    from waterketen_cli.vergaderen import lookup, thema
+
+    folder = data_dir(ctx, data)
+    view = publiek.publiek(dataset.load(folder), today())
+    vergadering = lookup.record(view, Vergadering, vergadering_id)
+    text = thema.terugblik(folder, view, vergadering, doelmap=_doelmap(folder, uitvoer))
+    told = write_document(text, uitvoer, overwrite=overschrijf)
+    if told:
+        output.message(told)
+
+
+# --- de bundel: agenda en stukken in één PDF ---------------------------------------------
+
+
+@app.command("bundel")
+def bundel(
+    ctx: typer.Context,
+    vergadering_id: Annotated[
+        str, typer.Argument(metavar="VERGADERING", help="Id, bijv. cco-2026-12-15.")
+    ],
+    openbaar: Annotated[
+        bool,
+        typer.Option(
+            "--openbaar",
+            help="Publieksversie: zonder vertrouwelijke punten en stukken, namen alleen met "
+            "toestemming.",
+        ),
+    ] = False,
+    uitvoer: Annotated[
+        Path | None,
+        typer.Option(
+            "--uitvoer",
+            "-o",
+            metavar="PAD",
+            help="Schrijf naar dit bestand. Standaard: VERGADERING-bundel.pdf in de huidige "
+            "map (met --openbaar: VERGADERING-bundel-openbaar.pdf); '-' voor de "
+            "standaarduitvoer.",
+            show_default=False,
+        ),
+    ] = None,
+    overschrijf: OverschrijfOptie = False,
+    data: DataOptie = None,
+) -> None:
+    """Maak één PDF met de agenda en alle stukken die PDF zijn, in agendavolgorde.
+
+    Met een bladwijzer per agendapunt en daaronder per stuk. De laatste pagina noemt wat
+    er in de bundel staat (met paginanummers) en elk stuk dat er niet in staat, met de
+    reden: geen PDF, niet gevonden, een adres elders. Stukken staan in
+    stukken/<vergadering>/ naast data/ (zie de README).
+    """
+    import sys
+
+    from waterketen_cli import dutch, publiek
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import shown, today
+    from waterketen_cli.errors import GebruiksFout
+    from waterketen_cli.models.records import Vergadering
+    from waterketen_cli.records import dataset, transactie
+    from waterketen_cli.vergaderen import bundel as kern
+    from waterketen_cli.vergaderen import lookup
+
+    folder = data_dir(ctx, data)
+    gegevens = dataset.load(folder)
+    if openbaar:
+        gegevens = publiek.publiek(gegevens, today())
+    vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
+    naar_scherm = uitvoer is not None and str(uitvoer) == "-"
+    doel = uitvoer or Path(f"{vergadering.id}-bundel{'-openbaar' if openbaar else ''}.pdf")
+    if naar_scherm and sys.stdout.isatty():
+        raise GebruiksFout(
+            "een PDF hoort niet in de terminal", hint="geef een bestand, bijv. -o bundel.pdf"
+        )
+    if not naar_scherm:
+        if doel.is_dir():
+            raise GebruiksFout(f"{doel} is een map", hint="geef een bestandsnaam, bijv. bundel.pdf")
+        if doel.exists() and not overschrijf:
+            raise GebruiksFout(
+                f"{doel} bestaat al", hint="kies een ander bestand of gebruik --overschrijf"
+            )
+    uitkomst = kern.maak(folder, gegevens, vergadering, vandaag=today())
+    if naar_scherm:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(uitkomst.pdf)
+        sys.stdout.buffer.flush()
+    else:
+        # A binary document: straight to the transaction (atomic, mode kept, never over
+        # a file without --overschrijf, never through a link); no data folder, no journal.
+        transactie.schrijf(
+            [transactie.Bestand(doel, uitkomst.pdf, nieuw=not overschrijf)],
+            data_dir=None,
+            wat=f"{shown(doel)} geschreven",
+        )
+    zeg = output.message_err if naar_scherm else output.message
+    if not naar_scherm:
+        zeg(f"Geschreven: {shown(doel)}")
+    paginas = dutch.aantal(uitkomst.paginas, "pagina", "pagina's")
+    zeg(f"{paginas}: de agenda en {dutch.aantal(len(uitkomst.opgenomen), 'stuk', 'stukken')}")
+    for o in uitkomst.overgeslagen:
+        waar = f" ({o.waar})" if o.waar else ""
+        zeg(f"Niet in de bundel: punt {o.punt}, {o.titel}{waar}: {o.reden}")

@@ -218,11 +218,13 @@ def _register() -> None:
     from waterketen_cli.cli import notulen
 
     app.add_typer(notulen.app, name="notulen")
+    app.command("besluitenlijst")(notulen.besluitenlijst)
 
     from waterketen_cli.cli import acties
 
     app.add_typer(acties.app, name="acties")
     app.command("besluiten")(acties.besluiten)
+    app.command("uitvoering")(acties.uitvoering)
 
     from waterketen_cli.cli import middelen
 

@@ -331,6 +331,11 @@ class Aanmelding(Model):
     organisatie: Regel
     functie: Regel | None = None
     email: Email | None = None
+    aanwezig: JaNee | None = Field(
+        default=None,
+        description="Na de bijeenkomst: of de gast er was (uit het verslag, "
+        "'waterketen notulen verwerk').",
+    )
 
 
 class Vergadering(Record):

@@ -10,7 +10,7 @@ sluiting).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from waterketen_cli import dutch
@@ -23,12 +23,14 @@ from waterketen_cli.models.records import (
     Stuk,
     VastAgendapunt,
     Vergadering,
+    Voorstel,
 )
 from waterketen_cli.models.types import (
     Behandelvorm,
     Overlegsoort,
     Projectstatus,
     Rol,
+    Uitkomst,
     VastPunt,
     Vergaderstatus,
     Voorstelstatus,
@@ -46,12 +48,21 @@ _ORDER = {soort: i for i, soort in enumerate((*_OPENING, *_VAST_INHOUD, *_SLUITI
 
 
 @dataclass(frozen=True)
+class Wachtend:
+    """A proposal that is not put on the agenda yet, and why."""
+
+    voorstel: Agendavoorstel
+    reden: str
+
+
+@dataclass(frozen=True)
 class Agendaplan:
     """A new meeting and the proposals that it puts on the agenda."""
 
     vergadering: Vergadering
     voorstellen: list[Agendavoorstel]
     vorige: Vergadering | None
+    wachtend: list[Wachtend] = field(default_factory=list)
 
 
 def find_body(gegevens: Gegevens, overleg_id: str) -> Overleg:
@@ -128,14 +139,48 @@ def _held_over(vorige: Vergadering | None) -> list[Agendapunt]:
     ]
 
 
-def _proposals(gegevens: Gegevens, overleg_id: str, vergadering_id: str) -> list[Agendavoorstel]:
-    return [
-        v
-        for v in gegevens.of(Agendavoorstel)
-        if v.overleg == overleg_id
-        and v.status == Voorstelstatus.INGEDIEND
-        and v.vergadering in (None, vergadering_id)
-    ]
+def _proposals(
+    gegevens: Gegevens, overleg_id: str, vergadering_id: str
+) -> tuple[list[Agendavoorstel], list[Wachtend]]:
+    """The proposals for this meeting; and those that wait: a proposal to decide on
+    that another body prepared (the CCO for the stuurgroep) comes on the agenda only
+    once that body's advising decision is recorded."""
+    ready: list[Agendavoorstel] = []
+    waiting: list[Wachtend] = []
+    for v in gegevens.of(Agendavoorstel):
+        if not (
+            v.overleg == overleg_id
+            and v.status == Voorstelstatus.INGEDIEND
+            and v.vergadering in (None, vergadering_id)
+        ):
+            continue
+        reden = _waits_for_advice(gegevens, v)
+        if reden is None:
+            ready.append(v)
+        else:
+            waiting.append(Wachtend(v, reden))
+    return ready, waiting
+
+
+def _waits_for_advice(gegevens: Gegevens, voorstel: Agendavoorstel) -> str | None:
+    """Why a prepared proposal to decide on cannot come on the agenda yet, or None."""
+    if voorstel.voorbereid_in is None or voorstel.behandelvorm != Behandelvorm.BESLUITVORMING:
+        return None
+    bron = gegevens.get(Vergadering, voorstel.voorbereid_in)
+    aanbieding = voorstel.voorstel.aanbieding if voorstel.voorstel else None
+    besluit = aanbieding.advies_besluit if aanbieding else None
+    waar = f"vergadering {voorstel.voorbereid_in}"
+    if besluit is None:
+        return f"wacht op het advies uit {waar}: er is geen adviesbesluit (advies_besluit)"
+    genomen = next((b for b in bron.besluiten if b.nummer == besluit), None) if bron else None
+    if genomen is None:
+        return f"wacht op het advies uit {waar}: besluit {besluit} is daar niet vastgelegd"
+    if genomen.uitkomst == Uitkomst.VERWORPEN:
+        return (
+            f"het advies in besluit {besluit} is niet aangenomen; pas het voorstel aan of "
+            "trek het in"
+        )
+    return None
 
 
 def _from_proposal(voorstel: Agendavoorstel) -> Agendapunt:
@@ -149,6 +194,7 @@ def _from_proposal(voorstel: Agendavoorstel) -> Agendapunt:
         project=voorstel.project,
         agendaleden=voorstel.agendaleden,
         toelichting=voorstel.toelichting,
+        voorstel=voorstel.voorstel,
     )
 
 
@@ -180,13 +226,22 @@ def _waiting_projects(
                 behandelvorm=Behandelvorm.BESLUITVORMING,
                 presentator=project.trekker,
                 duur=20,
+                # Made from the record when the agenda goes out; no file to point at yet.
                 stukken=[
-                    Stuk(titel=f"Projectplan {project.titel}", bestand=f"projecten/{project.id}")
+                    Stuk(
+                        titel=f"Projectplan {project.titel} (waterketen project plan {project.id})"
+                    )
                 ],
                 project=project.id,
+                voorstel=project.voorstel or _goedkeuren(project),
             )
         )
     return items
+
+
+def _goedkeuren(project: Project) -> Voorstel:
+    """The proposal a project proposal brings when it names none of its own."""
+    return Voorstel(beslispunten=[f"In te stemmen met het projectvoorstel {project.titel}."])
 
 
 def plan(
@@ -230,12 +285,27 @@ def plan(
         )
     vorige = previous_meeting(gegevens, overleg.id, datum)
     vast = sorted(overleg.vaste_agendapunten, key=lambda p: _ORDER[p.soort])
-    voorstellen = _proposals(gegevens, overleg.id, vergadering_id)
+    voorstellen, wachtend = _proposals(gegevens, overleg.id, vergadering_id)
     covered = {v.project for v in voorstellen if v.project}
     nieuw = [*_held_over(vorige), *map(_from_proposal, voorstellen)]
     nieuw += _waiting_projects(
         gegevens, overleg, vandaag, covered | {p.project for p in nieuw if p.project}
     )
+    if overleg.soort == Overlegsoort.CLUSTERCOORDINATORENOVERLEG:
+        # The CCO draws up the stuurgroep's concept agenda (the source document).
+        from waterketen_cli.vergaderen.stuurgroep import concept_agenda_punt, volgende_stuurgroep
+
+        stuurgroep = volgende_stuurgroep(gegevens, overleg, datum)
+        if stuurgroep is not None:
+            punt = concept_agenda_punt(overleg, stuurgroep)
+            al = any(  # settled once: never on two CCO agendas
+                p.titel == punt.titel
+                for v in gegevens.of(Vergadering)
+                if v.overleg == overleg.id and v.status != Vergaderstatus.GEANNULEERD
+                for p in v.agenda
+            )
+            if not al:
+                nieuw.append(punt)
     agenda = [
         *(_standing(overleg, p, vorige) for p in vast if p.soort not in _SLUITING),
         *nieuw,
@@ -257,7 +327,7 @@ def plan(
         status=Vergaderstatus.CONCEPT,
         agenda=agenda,
     )
-    return Agendaplan(vergadering, voorstellen, vorige)
+    return Agendaplan(vergadering, voorstellen, vorige, wachtend)
 
 
 def schrijfplan(gegevens: Gegevens, agendaplan: Agendaplan) -> Schrijfplan:
@@ -267,13 +337,14 @@ def schrijfplan(gegevens: Gegevens, agendaplan: Agendaplan) -> Schrijfplan:
     vergadering = agendaplan.vergadering
     soort = soort_of(Vergadering)
     plan = Schrijfplan.van(gegevens, f"Vergadering {vergadering.id} aangemaakt met concept-agenda")
+    kop = ["Aangemaakt met 'waterketen agenda new'; concept-agenda, vul aan waar nodig."]
+    overleg = gegevens.get(Overleg, vergadering.overleg)
+    if overleg is not None and overleg.soort == Overlegsoort.THEMABIJEENKOMST:
+        from waterketen_cli.vergaderen.thema import NIEUW
+
+        kop += NIEUW  # how to add the theme, the programme and the registrations
     plan.records.append(
-        nieuw_record(
-            gegevens.path(soort, vergadering.id),
-            soort,
-            vergadering,
-            header=["Aangemaakt met 'waterketen agenda new'; concept-agenda, vul aan waar nodig."],
-        )
+        nieuw_record(gegevens.path(soort, vergadering.id), soort, vergadering, header=kop)
     )
     voorstel_soort = soort_of(Agendavoorstel)
 

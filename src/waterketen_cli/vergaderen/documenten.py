@@ -18,13 +18,13 @@ from waterketen_cli.models.records import (
     Organisatie,
     Overleg,
     Persoon,
-    Stuk,
     Vergadering,
 )
 from waterketen_cli.models.types import Actiestatus, Overlegsoort, Rol
 from waterketen_cli.records.dataset import Gegevens
 from waterketen_cli.vergaderen import openbaar
 from waterketen_cli.vergaderen.agenda import Tijdvak, time_slots
+from waterketen_cli.vergaderen.stukken import InDocument, in_document
 
 _ROL = {
     Rol.CLUSTERCOORDINATOR: "clustercoördinator",
@@ -45,9 +45,35 @@ class Punt:
     punt: Agendapunt
     tijd: Tijdvak | None  # None: the public agenda shows no times (items left out)
     presentator: str
-    stukken: list[Stuk]
+    stukken: list[InDocument]  # each with its link (vergaderen/stukken.py)
     agendaleden: list[str]
     geheim_tot: str = ""  # "1 maart 2027", "besluit B-…": when a confidentiality ends
+    advies: str = ""  # the preparing body's advice on a proposal, with its decision
+
+
+def advies(gegevens: Gegevens, punt: Agendapunt) -> str:
+    """'CCO, 15 december 2026, besluit B-cco-2026-12-15-2: positief advies …' from the
+    cover sheet: the advice and the recorded decision that gave it."""
+    aanbieding = punt.voorstel.aanbieding if punt.voorstel else None
+    if aanbieding is None or (aanbieding.advies is None and aanbieding.advies_besluit is None):
+        return ""
+    delen = []
+    nummer = aanbieding.advies_besluit
+    bron, besluit = next(
+        ((v, b) for v in gegevens.of(Vergadering) for b in v.besluiten if b.nummer == nummer),
+        (None, None),
+    )
+    if bron is not None:
+        overleg = gegevens.get(Overleg, bron.overleg)
+        naam = overleg.naam if overleg else bron.overleg
+        delen.append(f"{naam}, {dutch.datum(bron.datum)}, besluit {nummer}")
+    elif nummer is not None:
+        delen.append(f"besluit {nummer} (niet gevonden)")
+    # The advice in words; without them, the decision that gave it says what it was.
+    tekst = aanbieding.advies or (besluit.tekst if besluit else None)
+    if tekst:
+        delen.append(" ".join(tekst.split()))
+    return ": ".join(delen)
 
 
 def einde(tot: dt.date | str | None) -> str:
@@ -76,9 +102,19 @@ def _org(gegevens: Gegevens, org_id: str) -> str:
     return org.naam if org else org_id
 
 
-def agenda_items(gegevens: Gegevens, vergadering: Vergadering, *, ambt: bool = False) -> list[Punt]:
+def agenda_items(
+    gegevens: Gegevens,
+    vergadering: Vergadering,
+    *,
+    ambt: bool = False,
+    doelmap: Path | None = None,
+    koppelen: bool = True,
+) -> list[Punt]:
     """The items with their time slots; none when the public view left items out (a
-    gap in the times would betray that an item is missing)."""
+    gap in the times would betray that an item is missing). Stukken link relatively
+    from ``doelmap``, the folder the document goes to, or from the repository root
+    (``vergaderen/stukken.py``); without ``koppelen``, by title only."""
+    root = gegevens.data_dir.parent
     slots = dict(zip(map(id, vergadering.agenda), time_slots(vergadering), strict=True))
     tijden = not gegevens.besloten_weglaten
     return [
@@ -87,9 +123,10 @@ def agenda_items(gegevens: Gegevens, vergadering: Vergadering, *, ambt: bool = F
             g.punt,
             slots[id(g.punt)] if tijden else None,
             openbaar.persoon(gegevens, g.punt.presentator, ambt=ambt),
-            list(g.punt.stukken),
+            in_document(g.punt.stukken, root=root, doelmap=doelmap, koppelen=koppelen),
             [_org(gegevens, o) for o in g.punt.agendaleden],
             einde(g.punt.vertrouwelijk_tot),
+            advies(gegevens, g.punt),
         )
         for g in openbaar.items(vergadering)
     ]
@@ -129,8 +166,12 @@ def guests(gegevens: Gegevens, overleg: Overleg, punten: list[Punt]) -> list[Age
 def open_actions(
     gegevens: Gegevens, overleg: Overleg, vergadering: Vergadering
 ) -> list[dict[str, Any]]:
-    """Open actions from earlier meetings of this body, by deadline."""
-    meetings = {v.id: v for v in gegevens.of(Vergadering) if v.overleg == overleg.id}
+    """Open actions from earlier meetings of this body, by deadline; for the CCO also
+    those of the stuurgroep, whose decisions the CCO carries out."""
+    bodies = {overleg.id}
+    if overleg.soort == Overlegsoort.CLUSTERCOORDINATORENOVERLEG:
+        bodies |= {o.id for o in gegevens.of(Overleg) if o.soort == Overlegsoort.STUURGROEP}
+    meetings = {v.id: v for v in gegevens.of(Vergadering) if v.overleg in bodies}
     rows = []
     for actie in gegevens.of(Actie):
         bron = meetings.get(actie.vergadering or "")
@@ -147,15 +188,22 @@ def open_actions(
     return sorted(rows, key=lambda r: (r["actie"].deadline, r["actie"].id))
 
 
-def agenda_context(gegevens: Gegevens, vergadering: Vergadering) -> dict[str, Any]:
+def agenda_context(
+    gegevens: Gegevens,
+    vergadering: Vergadering,
+    *,
+    doelmap: Path | None = None,
+    koppelen: bool = True,
+) -> dict[str, Any]:
     """The agenda of a meeting, from the data given: the public agenda is made from the
     public view (``waterketen_cli.publiek``), which holds nothing a public reader may
-    not see; ``publiek`` in the context only chooses the wording."""
+    not see; ``publiek`` in the context only chooses the wording. ``doelmap`` and
+    ``koppelen``: how stukken are linked (:func:`agenda_items`)."""
     overleg = gegevens.get(Overleg, vergadering.overleg)
     if overleg is None:
         raise KeyError(vergadering.overleg)
     ambt = bestuurders(overleg)
-    punten = agenda_items(gegevens, vergadering, ambt=ambt)
+    punten = agenda_items(gegevens, vergadering, ambt=ambt, doelmap=doelmap, koppelen=koppelen)
     return {
         "overleg": overleg,
         "vergadering": vergadering,
@@ -171,22 +219,49 @@ def agenda_context(gegevens: Gegevens, vergadering: Vergadering) -> dict[str, An
 
 
 def agenda_document(
-    folder: Path, gegevens: Gegevens, vergadering: Vergadering, *, vandaag: dt.date
+    folder: Path,
+    gegevens: Gegevens,
+    vergadering: Vergadering,
+    *,
+    vandaag: dt.date,
+    doelmap: Path | None = None,
+    koppelen: bool = True,
 ) -> str:
     """The agenda as Markdown; with the activity overview as the annex of its standing
-    item, marking what changed since the body's previous meeting."""
+    item, marking what changed since the body's previous meeting. ``doelmap`` and
+    ``koppelen``: how stukken are linked (:func:`agenda_items`)."""
     from waterketen_cli import render
     from waterketen_cli.analyse import overzicht
     from waterketen_cli.models.types import VastPunt
+    from waterketen_cli.vergaderen import stuurgroep, thema
     from waterketen_cli.vergaderen.agenda import previous_meeting
 
-    context = agenda_context(gegevens, vergadering)
+    if thema.is_themabijeenkomst(gegevens, vergadering):  # theme, programme, registering
+        return thema.document(folder, gegevens, vergadering, doelmap=doelmap, koppelen=koppelen)
+    context = agenda_context(gegevens, vergadering, doelmap=doelmap, koppelen=koppelen)
     text = render.render(folder.parent, "agenda.md.j2", **context)
-    if not any(p.soort == VastPunt.ACTIVITEITENOVERZICHT for p in vergadering.agenda):
-        return text
-    vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
-    result = overzicht.met_wijzigingen(folder, gegevens, vandaag, vorige.datum if vorige else None)
-    annex = overzicht.document_context(
-        gegevens, result, niveau=2, titel="Bijlage: activiteitenoverzicht clusters"
-    )
-    return text + "\n" + render.render(folder.parent, "overzicht.md.j2", **annex)
+    if any(p.soort == VastPunt.ACTIVITEITENOVERZICHT for p in vergadering.agenda):
+        vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
+        result = overzicht.met_wijzigingen(
+            folder, gegevens, vandaag, vorige.datum if vorige else None
+        )
+        annex = overzicht.document_context(
+            gegevens, result, niveau=2, titel="Bijlage: activiteitenoverzicht clusters"
+        )
+        text += "\n" + render.render(folder.parent, "overzicht.md.j2", **annex)
+    overleg = gegevens.get(Overleg, vergadering.overleg)
+    if (
+        overleg is not None
+        and overleg.soort == Overlegsoort.CLUSTERCOORDINATORENOVERLEG
+        and not gegevens.publiek  # the follow-up of decisions is the CCO's internal work
+    ):
+        vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
+        annex = stuurgroep.uitvoering_context(
+            gegevens,
+            vandaag,
+            sinds=vorige.datum if vorige else None,
+            niveau=2,
+            titel="Bijlage: uitvoering stuurgroepbesluiten",
+        )
+        text += "\n" + render.render(folder.parent, "uitvoering.md.j2", **annex)
+    return text

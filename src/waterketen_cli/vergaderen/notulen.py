@@ -9,16 +9,72 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from waterketen_cli import dutch
 from waterketen_cli.checks.findings import suggest
 from waterketen_cli.models.records import Actie, Overleg, Persoon, Vergadering
-from waterketen_cli.models.types import Actiestatus, Afhandeling, Vergaderstatus
+from waterketen_cli.models.types import Actiestatus, Afhandeling, Uitkomst, Vergaderstatus
 from waterketen_cli.records.dataset import Gegevens
-from waterketen_cli.vergaderen import openbaar
+from waterketen_cli.vergaderen import openbaar, thema
 from waterketen_cli.vergaderen.documenten import Deelnemer, agenda_items, members, open_actions
-from waterketen_cli.vergaderen.notulenlezer import Ingevuld, NotulenFout
+from waterketen_cli.vergaderen.notulenlezer import VASTSTELLINGEN, Ingevuld, NotulenFout
+
+
+def _te_vaststellen(gegevens: Gegevens, vergadering: Vergadering) -> Vergadering | None:
+    """The body's previous meeting whose minutes this meeting adopts, if any."""
+    from waterketen_cli.vergaderen.agenda import previous_meeting
+
+    vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
+    if vorige is None or vorige.status != Vergaderstatus.GEHOUDEN:
+        return None
+    return vorige
+
+
+def skeleton(folder: Path | None, gegevens: Gegevens, vergadering: Vergadering) -> str:
+    """The form to fill in: that of a themabijeenkomst (no decisions; the registered
+    guests; the write-up) or of a meeting. ``folder``: the data folder, whose
+    repository may hold its own templates (None: the package's only)."""
+    from waterketen_cli import render
+
+    root = folder.parent if folder is not None else None
+    if thema.is_themabijeenkomst(gegevens, vergadering):
+        context = thema_skeleton_context(gegevens, vergadering)
+        return render.render(root, "notulen-themabijeenkomst.md.j2", **context)
+    return render.render(root, "notulen.md.j2", **skeleton_context(gegevens, vergadering))
+
+
+def thema_skeleton_context(gegevens: Gegevens, vergadering: Vergadering) -> dict[str, Any]:
+    """Everyone invited (and anyone else already recorded as present or excused), the
+    registered guests by their form id, the agenda items if any, and the write-up."""
+    overleg = thema.vereist(gegevens, vergadering)
+    stand = {p: "x" for p in vergadering.aanwezig} | {p: "-" for p in vergadering.afgemeld}
+    genodigden = [
+        Deelnemer(f"{g.naam} ({g.organisatie_naam})", g.functie, g.persoon)
+        for g in thema.genodigden(gegevens, vergadering)
+    ]
+    bekend = {d.persoon for d in genodigden}
+    genodigden += [
+        Deelnemer(openbaar.persoon(gegevens, p), "niet uitgenodigd", p)
+        for p in sorted(stand)
+        if p not in bekend
+    ]
+    gasten = [
+        (ident, a, {True: "x", False: " ", None: " "}[a.aanwezig])
+        for ident, a in zip(thema.gast_ids(vergadering), vergadering.aanmeldingen, strict=True)
+    ]
+    return {
+        "vergadering": vergadering,
+        "titel": thema.titel(overleg, thema.thema(gegevens, vergadering, overleg)),
+        "stand": stand,
+        "genodigden": genodigden,
+        "gasten": gasten,
+        "punten": agenda_items(gegevens, vergadering),
+        "terugblik": vergadering.terugblik is not None,
+        "afhandeling": Afhandeling.BEHANDELD.value,
+        "afhandeling_anders": [a.value for a in Afhandeling if a != Afhandeling.BEHANDELD],
+    }
 
 
 def skeleton_context(gegevens: Gegevens, vergadering: Vergadering) -> dict[str, Any]:
@@ -42,6 +98,8 @@ def skeleton_context(gegevens: Gegevens, vergadering: Vergadering) -> dict[str, 
         "punten": agenda_items(gegevens, vergadering),
         "acties": open_actions(gegevens, overleg, vergadering),
         "besluiten": vergadering.besluiten,
+        "vorige": _te_vaststellen(gegevens, vergadering),
+        "vaststellingen": list(VASTSTELLINGEN),
         # The first is filled in; the others are shown in a comment beside it.
         "afhandeling": Afhandeling.BEHANDELD.value,
         "afhandeling_anders": [a.value for a in Afhandeling if a != Afhandeling.BEHANDELD],
@@ -56,16 +114,30 @@ def _line_of(text: str, needle: str) -> int:
     return 1
 
 
+class Nieuwbesluit(NamedTuple):
+    """A decision the minutes record, numbered."""
+
+    nummer: str
+    agendapunt: int
+    tekst: str
+    uitkomst: Uitkomst = Uitkomst.AANGENOMEN
+
+
 @dataclass(frozen=True)
 class Verwerking:
     """What processing the minutes will change."""
 
     vergadering: Vergadering
-    besluiten: list[tuple[str, int, str]]  # nummer, agendapunt, tekst
+    besluiten: list[Nieuwbesluit]
     nieuwe_acties: list[Actie]  # actiehouder resolved to a person's id
     afgerond: list[Actie]
     vervallen: list[Actie]
     ingevuld: Ingevuld
+    #: The previous meeting whose minutes this one adopted, and whether with changes.
+    vastgesteld: tuple[Vergadering, bool] | None = None
+    #: A themabijeenkomst: per registered guest (index) whether they came; the write-up.
+    gasten: dict[int, bool] | None = None
+    terugblik: str | None = None
 
 
 def _actiehouder(wie: str, personen: list[Persoon]) -> str:
@@ -189,6 +261,24 @@ def check(
                 )
             )
     errors += _agenda_problems(vergadering, ingevuld)
+    is_thema = thema.is_themabijeenkomst(gegevens, vergadering)
+    gasten = _gasten(vergadering, ingevuld, errors) if is_thema else None
+    if is_thema:
+        _geen_besluiten(ingevuld, errors)
+    else:
+        for ident, regel in ingevuld.aanwezigheidsregels.items():
+            if ident in ingevuld.gasten:
+                errors.append(
+                    (regel, "alleen een themabijeenkomst heeft aangemelde gasten van buiten")
+                )
+        if ingevuld.terugblik is not None:
+            errors.append(
+                (
+                    ingevuld.terugblikregel,
+                    "alleen een themabijeenkomst heeft een terugblik; zet de tekst onder "
+                    "'Verslag:' van een agendapunt",
+                )
+            )
     acties = {a.id: a for a in gegevens.of(Actie)}
     for ident in (*ingevuld.afgerond, *ingevuld.vervallen):
         regel = ingevuld.actielijstregels.get(ident) or _line_of(text, f"] {ident} ")
@@ -231,14 +321,22 @@ def check(
                     agendapunt=nummer,
                 )
             )
+    # Before the meeting nothing was decided: the date is the only problem worth saying.
+    gehouden = vergadering.datum <= vandaag
+    uitkomsten = _beslispunten(vergadering, ingevuld, errors) if gehouden else {}
+    vastgesteld = _vaststelling(gegevens, vergadering, ingevuld, errors) if gehouden else None
     if errors:
         raise NotulenFout(pad, errors)
-    # Numbered within the meeting: no other branch can take the same number.
+    # Numbered within the meeting: no other branch can take the same number. The
+    # agenda's beslispunten first, in their order, then the other decisions.
     volgende = len(vergadering.besluiten) + 1
     besluiten = []
     for nummer, punt in sorted(ingevuld.punten.items()):
-        for tekst in punt.besluiten:
-            besluiten.append((f"B-{vergadering.id}-{volgende}", nummer, tekst))
+        genomen = [*uitkomsten.get(nummer, []), *((t, Uitkomst.AANGENOMEN) for t in punt.besluiten)]
+        for tekst, uitkomst in genomen:
+            besluiten.append(
+                Nieuwbesluit(f"B-{vergadering.id}-{volgende}", nummer, tekst, uitkomst)
+            )
             volgende += 1
     return Verwerking(
         vergadering,
@@ -247,4 +345,132 @@ def check(
         [acties[i] for i in ingevuld.afgerond],
         [acties[i] for i in ingevuld.vervallen],
         ingevuld,
+        vastgesteld,
+        gasten,
+        "\n".join(ingevuld.terugblik) if ingevuld.terugblik else None,
     )
+
+
+def _gasten(
+    vergadering: Vergadering, ingevuld: Ingevuld, errors: list[tuple[int, str]]
+) -> dict[int, bool]:
+    """Which registered guests came ('x'; '-' and blank: not)."""
+    ids = {ident: index for index, ident in enumerate(thema.gast_ids(vergadering))}
+    result = {}
+    for ident, mark in ingevuld.gasten.items():
+        if ident not in ids:
+            hint = suggest(ident, sorted(ids))
+            errors.append(
+                (
+                    ingevuld.aanwezigheidsregels[ident],
+                    f"onbekende gast '{ident}': niet aangemeld voor deze bijeenkomst"
+                    + (f" ({hint})" if hint else ""),
+                )
+            )
+            continue
+        result[ids[ident]] = mark == "x"
+    return result
+
+
+def _geen_besluiten(ingevuld: Ingevuld, errors: list[tuple[int, str]]) -> None:
+    """A themabijeenkomst takes no decisions and agrees no actions."""
+    for punt in ingevuld.punten.values():
+        for regel in (*punt.besluitregels, *punt.beslispuntregels, *punt.actieregels):
+            errors.append(
+                (
+                    regel,
+                    "een themabijeenkomst neemt geen besluiten en spreekt geen acties af; "
+                    "zet dit onder 'Verslag:' of in de terugblik",
+                )
+            )
+
+
+def _beslispunten(
+    vergadering: Vergadering, ingevuld: Ingevuld, errors: list[tuple[int, str]]
+) -> dict[int, list[tuple[str, Uitkomst]]]:
+    """Per item, what became of each of the agenda's beslispunten: adopted as proposed,
+    adopted with changes (the notulist changed the text) or not adopted."""
+    result: dict[int, list[tuple[str, Uitkomst]]] = {}
+    for nummer, punt in ingevuld.punten.items():
+        if not 1 <= nummer <= len(vergadering.agenda) or not punt.beslispunten:
+            continue
+        agendapunt = vergadering.agenda[nummer - 1]
+        voorgesteld = agendapunt.voorstel.beslispunten if agendapunt.voorstel else []
+        regels = punt.beslispuntregels
+        if len(punt.beslispunten) != len(voorgesteld):
+            errors.append(
+                (
+                    regels[0],
+                    f"agendapunt {nummer} heeft "
+                    f"{dutch.aantal(len(voorgesteld), 'beslispunt', 'beslispunten')} op de "
+                    f"agenda en {len(punt.beslispunten)} in het verslag; laat bij elk "
+                    "beslispunt één regel '- [x] …' of '- [-] …' staan, en zet een ander besluit "
+                    "als '- tekst' eronder",
+                )
+            )
+            continue
+        gekozen = []
+        for (mark, tekst), origineel, regel in zip(
+            punt.beslispunten, voorgesteld, regels, strict=True
+        ):
+            if punt.afhandeling == Afhandeling.AANGEHOUDEN:
+                if mark.strip():
+                    errors.append(
+                        (
+                            regel,
+                            "het punt is aangehouden: er is over dit beslispunt niet besloten; "
+                            "laat het vakje leeg",
+                        )
+                    )
+                continue
+            if mark.lower() == "x":
+                gelijk = " ".join(tekst.split()) == " ".join(origineel.split())
+                gekozen.append((tekst, Uitkomst.AANGENOMEN if gelijk else Uitkomst.GEWIJZIGD))
+            elif mark == "-":
+                gekozen.append((tekst, Uitkomst.VERWORPEN))
+            else:
+                errors.append(
+                    (
+                        regel,
+                        "kies bij dit beslispunt [x] (aangenomen; pas de tekst aan als het "
+                        "gewijzigd is aangenomen) of [-] (niet aangenomen)",
+                    )
+                )
+        result[nummer] = gekozen
+    return result
+
+
+def _vaststelling(
+    gegevens: Gegevens,
+    vergadering: Vergadering,
+    ingevuld: Ingevuld,
+    errors: list[tuple[int, str]],
+) -> tuple[Vergadering, bool] | None:
+    """The previous minutes adopted at the item 'verslag vorige vergadering'."""
+    from waterketen_cli.models.types import VastPunt
+
+    found: tuple[Vergadering, bool] | None = None
+    for nummer, punt in ingevuld.punten.items():
+        if punt.vaststelling is None:
+            continue
+        agendapunt = vergadering.agenda[nummer - 1] if nummer <= len(vergadering.agenda) else None
+        vorige = _te_vaststellen(gegevens, vergadering)
+        if agendapunt is None or agendapunt.soort != VastPunt.VERSLAG:
+            errors.append(
+                (
+                    punt.vaststellingsregel,
+                    "'Vaststelling:' hoort alleen bij het punt over het "
+                    "verslag van de vorige vergadering",
+                )
+            )
+        elif vorige is None:
+            errors.append(
+                (
+                    punt.vaststellingsregel,
+                    "er is geen gehouden vorige vergadering waarvan het "
+                    "verslag nog moet worden vastgesteld; haal de regel weg",
+                )
+            )
+        elif punt.vaststelling != "niet vastgesteld" and punt.afhandeling == Afhandeling.BEHANDELD:
+            found = vorige, punt.vaststelling == "met wijzigingen"
+    return found

@@ -4,8 +4,9 @@ The skeleton (``templates/notulen.md.j2``) and this reader go together. Each lin
 
 - **structure**: the title ``# …`` (the first one, before any section), the marker
   ``<!-- waterketen:vergadering ID -->``, an item heading ``## n. titel``, and the
-  section headings ``## Aanwezigheid``, ``## Actielijst`` and ``## Besluitenlijst``.
-  No other heading is structure: under ``Verslag:`` it is text of the verslag;
+  section headings ``## Aanwezigheid``, ``## Actielijst``, ``## Besluitenlijst`` and
+  (a themabijeenkomst) ``## Terugblik``. No other heading is structure: under
+  ``Verslag:`` and ``## Terugblik`` it is text;
 - a **comment** ``<!-- … -->`` on one or more lines, anywhere: never read. An unclosed
   ``<!--`` is reported, and so is text after ``-->`` on the same line;
 - a **blank** line;
@@ -17,7 +18,9 @@ The skeleton (``templates/notulen.md.j2``) and this reader go together. Each lin
     read) and the skeleton's instructions;
   - Aanwezigheid and Actielijst: ``- [x] id — …`` lines (``x`` present/done, ``-``
     excused/dropped, blank neither), ``Agendaleden:``, the instructions, ``Er staan
-    geen acties open.``;
+    geen acties open.``; at a themabijeenkomst also ``Gasten van buiten:`` and the
+    registered guests as ``- [x] gast-naam — …``;
+  - Terugblik: every line as written (the write-up for the website, Markdown);
   - an agenda item, before its first label: ``Afhandeling: …`` (also later in the item)
     and ``Vertrouwelijk: …``. Then the labels ``Verslag:``, ``Besluiten:`` and
     ``Acties:`` (a line of their own, once per item), and under them:
@@ -77,6 +80,12 @@ class Punt:
     titel: str = ""  # as written in the heading
     besluitregels: list[int] = field(default_factory=list)  # line of each decision
     actieregels: list[int] = field(default_factory=list)  # line of each action
+    #: The agenda's beslispunten as marked: ('x' aangenomen, '-' niet, ' ' open), text
+    beslispunten: list[tuple[str, str]] = field(default_factory=list)
+    beslispuntregels: list[int] = field(default_factory=list)
+    #: At the item 'verslag vorige vergadering': how the previous minutes were adopted.
+    vaststelling: str | None = None
+    vaststellingsregel: int = 0
 
 
 @dataclass
@@ -93,9 +102,16 @@ class Ingevuld:
     aanwezigheidsregels: dict[str, int] = field(default_factory=dict)  # person -> line
     actielijstregels: dict[str, int] = field(default_factory=dict)  # action -> line
     besluitenlijst: list[tuple[int, str]] = field(default_factory=list)  # line, first cell
+    #: Registered guests of a themabijeenkomst: id ('gast-…') -> mark ('x', '-' or ' ').
+    gasten: dict[str, str] = field(default_factory=dict)
+    #: The lines under '## Terugblik' (None: no such section).
+    terugblik: list[str] | None = None
+    terugblikregel: int = 0
 
 
 _PLACEHOLDER = "…"
+#: How the minutes of a themabijeenkomst name a registered guest (no person record).
+GAST = "gast-"
 _DECISION_PLACEHOLDER = "- …"
 _ACTION_PLACEHOLDER = "- … — actiehouder: p-…, deadline: JJJJ-MM-DD"
 _ACTION_FORM = "'- wat — actiehouder: p-…, deadline: JJJJ-MM-DD'"
@@ -105,9 +121,15 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 _MARKER = re.compile(r"<!--\s*waterketen:vergadering\s+([a-z0-9][a-z0-9-]*)\s*-->")
 _TITLE = re.compile(r"#[ \t]+\S")
 _ITEM = re.compile(r"##[ \t]+(\d+)\.(?:[ \t]+(.*?))?[ \t]*")
-_SECTION = re.compile(r"##[ \t]+(aanwezigheid|actielijst|besluitenlijst)[ \t]*", re.IGNORECASE)
+_SECTION = re.compile(
+    r"##[ \t]+(aanwezigheid|actielijst|besluitenlijst|terugblik)[ \t]*", re.IGNORECASE
+)
 _LABEL = re.compile(r"(verslag|besluiten|acties)[ \t]*:[ \t]*", re.IGNORECASE)
 _AFHANDELING = re.compile(r"afhandeling[ \t]*:(.*)", re.IGNORECASE)
+_VASTSTELLING = re.compile(r"vaststelling[ \t]*:(.*)", re.IGNORECASE)
+_BESLISPUNT = re.compile(r"- \[(?P<mark>.?)\][ \t]*(?P<tekst>.*)")
+#: How the minutes of the previous meeting can be adopted (the first is the default).
+VASTSTELLINGEN = ("conform", "met wijzigingen", "niet vastgesteld")
 _DETAILS = re.compile(r"- (Datum|Tijd|Plaats|Voorzitter|Secretaris): ")
 _DASH = r"(?:[ \t]*[—–][ \t]*|[ \t]+--?[ \t]+)"
 _CHECKBOX = re.compile(rf"- \[(?P<mark>[^\]]?)\][ \t]+(?P<id>[a-z0-9][a-z0-9-]*)(?:{_DASH}.*)?")
@@ -135,6 +157,7 @@ _FIXED = {
         "Zet `x` voor wie aanwezig was en `-` voor wie zich heeft afgemeld; leeg betekent",
         "afwezig zonder bericht. Afmeldingen die al bekend waren, staan er al in.",
         "Agendaleden:",
+        "Gasten van buiten:",
     },
     "punt": {"Vertrouwelijk: dit punt komt niet in openbare stukken."},
     "actielijst": {
@@ -148,8 +171,9 @@ _FIXED = {
 }
 
 _UNKNOWN_HEADING = (
-    "onbekende kop '{kop}': de koppen zijn '## Aanwezigheid', '## n. titel', '## Actielijst' "
-    "en '## Besluitenlijst'; een tussenkop hoort onder 'Verslag:' van een agendapunt"
+    "onbekende kop '{kop}': de koppen zijn '## Aanwezigheid', '## n. titel', '## Actielijst', "
+    "'## Besluitenlijst' en '## Terugblik'; een tussenkop hoort onder 'Verslag:' van een "
+    "agendapunt"
 )
 _NOT_READ = {
     "kop": "tekst boven de eerste kop '## …' wordt niet gelezen; "
@@ -308,6 +332,10 @@ class _Reader:
             self.start_section(number, section[1].lower())
         elif self.section == "punt" and self.punt is not None:
             self.in_item(number, line, stripped, self.punt)
+        elif self.section == "terugblik":
+            if stripped != _PLACEHOLDER:
+                assert self.result.terugblik is not None
+                self.result.terugblik.append(line.rstrip())
         elif stripped:
             self.in_section(number, line, stripped)
 
@@ -358,6 +386,8 @@ class _Reader:
             )
         self.sections.setdefault(name, number)
         self.section, self.punt, self.label = name, None, ""
+        if name == "terugblik" and self.result.terugblik is None:
+            self.result.terugblik, self.result.terugblikregel = [], number
 
     def in_section(self, number: int, line: str, stripped: str) -> None:
         section = self.section
@@ -384,6 +414,15 @@ class _Reader:
             self.error(number, "verwacht '- [x] id — …', '- [-] id — …' of '- [ ] id — …'")
             return
         mark, ident = check["mark"].lower(), check["id"]
+        if self.section == "aanwezigheid" and ident.startswith(GAST):
+            if ident in self.result.gasten:
+                self.error(number, f"{ident} staat twee keer bij de aanwezigheid")
+            elif mark not in ("x", "-", " ", ""):
+                self.error(number, f"onbekend teken '[{check['mark']}]': gebruik [x], [-] of [ ]")
+            else:
+                self.result.gasten[ident] = mark or " "
+                self.result.aanwezigheidsregels[ident] = number
+            return
         if self.section == "aanwezigheid":
             lines, where = self.result.aanwezigheidsregels, "bij de aanwezigheid"
             targets = {"x": self.result.aanwezig, "-": self.result.afgemeld}
@@ -416,6 +455,8 @@ class _Reader:
             self.label, self.decision = name, ""
         elif afhandeling := _AFHANDELING.match(line):
             self.afhandeling(number, afhandeling[1], punt)
+        elif vaststelling := _VASTSTELLING.match(line):
+            self.vaststelling(number, vaststelling[1], punt)
         elif self.label == "Verslag":
             if stripped != _PLACEHOLDER:
                 punt.verslag.append(line.rstrip())
@@ -447,9 +488,39 @@ class _Reader:
             shown = f"afhandeling '{value}'" if value else "de afhandeling ontbreekt"
             self.error(number, f"{shown}: kies {choice}")
 
+    def vaststelling(self, number: int, text: str, punt: Punt) -> None:
+        value = re.sub(r"<!--.*?-->", "", text).strip().lower()
+        if punt.vaststelling is not None:
+            self.error(
+                number,
+                f"'Vaststelling:' staat twee keer bij agendapunt {punt.nummer} "
+                f"(ook op regel {punt.vaststellingsregel}); laat er één staan",
+            )
+            return
+        punt.vaststellingsregel = number
+        if value not in VASTSTELLINGEN:
+            shown = f"vaststelling '{value}'" if value else "de vaststelling ontbreekt"
+            self.error(number, f"{shown}: kies {_alternatives(list(VASTSTELLINGEN))}")
+            return
+        punt.vaststelling = value
+
     def besluit(self, number: int, line: str, stripped: str, punt: Punt) -> None:
+        if (beslispunt := _BESLISPUNT.fullmatch(stripped)) and _indent(line) < 2:
+            punt.beslispunten.append((beslispunt["mark"] or " ", beslispunt["tekst"].strip()))
+            punt.beslispuntregels.append(number)
+            self.decision = "beslispunt"
+            if beslispunt["mark"].lower() not in ("x", "-", " ", ""):
+                self.error(
+                    number,
+                    f"onbekend teken '[{beslispunt['mark']}]' bij een beslispunt: gebruik [x] "
+                    "(aangenomen) of [-] (niet aangenomen)",
+                )
+            return
         if _indent(line) >= 2:
-            if self.decision == "besluit":
+            if self.decision == "beslispunt":
+                mark, tekst = punt.beslispunten[-1]
+                punt.beslispunten[-1] = (mark, f"{tekst} {stripped}")
+            elif self.decision == "besluit":
                 punt.besluiten[-1] += " " + stripped
             elif self.decision == "plaatshouder":
                 self.error(
@@ -502,11 +573,13 @@ class _Reader:
                 "de regel '<!-- waterketen:vergadering … -->' ontbreekt; "
                 "zet hem terug onder de titel, met het id van de vergadering",
             )
-        for punt in self.result.punten.values():
-            while punt.verslag and not punt.verslag[-1]:
-                punt.verslag.pop()
-            while punt.verslag and not punt.verslag[0]:
-                punt.verslag.pop(0)
+        for lines in [p.verslag for p in self.result.punten.values()] + [
+            self.result.terugblik or []
+        ]:
+            while lines and not lines[-1]:
+                lines.pop()
+            while lines and not lines[0]:
+                lines.pop(0)
 
 
 def read(text: str, pad: str) -> Ingevuld:

@@ -8,8 +8,8 @@ from collections.abc import Callable, Container, Iterable
 from typing import TYPE_CHECKING
 
 from waterketen_cli import dutch
-from waterketen_cli.models.records import Actie, Agendapunt, Vergadering
-from waterketen_cli.models.types import Actiestatus, Vergaderstatus
+from waterketen_cli.models.records import Aanmelding, Actie, Agendapunt, Vergadering
+from waterketen_cli.models.types import Actiestatus, Uitkomst, Vergaderstatus
 from waterketen_cli.records.dataset import Gegevens, soort_of
 from waterketen_cli.vergaderen.notulen import Verwerking
 
@@ -60,6 +60,7 @@ def schrijfplan(gegevens: Gegevens, verwerking: Verwerking) -> Schrijfplan:
     ingevuld = verwerking.ingevuld
     meeting_fields = list(Vergadering.model_fields)
     item_fields = list(Agendapunt.model_fields)
+    guest_fields = list(Aanmelding.model_fields)
 
     def update_meeting(doc: CommentedMap) -> None:
         doc["status"] = Vergaderstatus.GEHOUDEN.value
@@ -73,15 +74,23 @@ def schrijfplan(gegevens: Gegevens, verwerking: Verwerking) -> Schrijfplan:
                 text = _tekst("\n".join(punt.verslag))
                 verslag = LiteralScalarString(text + "\n") if "\n" in text else text
                 writer.put(item, "verslag", verslag, item_fields)
+        for index, kwam in (verwerking.gasten or {}).items():
+            writer.put(doc["aanmeldingen"][index], "aanwezig", kwam, guest_fields)
+        if verwerking.terugblik:
+            text = _tekst(verwerking.terugblik)
+            terugblik = LiteralScalarString(text + "\n") if "\n" in text else text
+            writer.put(doc, "terugblik", terugblik, meeting_fields)
         if verwerking.besluiten:
             besluiten = doc.get("besluiten")
             if not isinstance(besluiten, CommentedSeq):
                 besluiten = CommentedSeq()
-            for besluitnummer, agendapunt, tekst in verwerking.besluiten:
+            for nieuw in verwerking.besluiten:
                 besluit = CommentedMap()
-                besluit["nummer"] = besluitnummer
-                besluit["agendapunt"] = agendapunt
-                besluit["tekst"] = _tekst(tekst)
+                besluit["nummer"] = nieuw.nummer
+                besluit["agendapunt"] = nieuw.agendapunt
+                besluit["tekst"] = _tekst(nieuw.tekst)
+                if nieuw.uitkomst != Uitkomst.AANGENOMEN:
+                    besluit["uitkomst"] = nieuw.uitkomst.value
                 besluiten.append(besluit)
             writer.put(doc, "besluiten", besluiten, meeting_fields)
 
@@ -129,4 +138,21 @@ def schrijfplan(gegevens: Gegevens, verwerking: Verwerking) -> Schrijfplan:
             wijzig_record(gegevens.paden[(actie_soort.naam, actie.id)], actie_soort, close(status))
             for actie in acties
         ]
+    if verwerking.vastgesteld is not None:
+        vorige, met_wijzigingen = verwerking.vastgesteld
+
+        def vaststellen(doc: CommentedMap) -> None:
+            doc["status"] = Vergaderstatus.VERSLAG_VASTGESTELD.value
+            vaststelling = CommentedMap()
+            vaststelling["op"] = vergadering.datum
+            vaststelling["vergadering"] = vergadering.id
+            if met_wijzigingen:
+                vaststelling["met_wijzigingen"] = True
+            writer.put(doc, "vastgesteld", vaststelling, meeting_fields)
+
+        plan.records.append(
+            wijzig_record(
+                gegevens.paden[(vergadering_soort.naam, vorige.id)], vergadering_soort, vaststellen
+            )
+        )
     return plan
