@@ -56,6 +56,7 @@ def repo(tmp_path: Path) -> Path:
     shutil.copytree(EXAMPLE_DATA, root / "data")
     shutil.copytree(ROOT / "schemas", root / "schemas")
     shutil.copytree(ROOT / "stukken", root / "stukken")
+    shutil.copytree(ROOT / "templates", root / "templates")
     subprocess.run(["git", "add", "-A"], cwd=root, check=True)
     subprocess.run(["git", "commit", "-q", "-m", "voorbeeldgegevens"], cwd=root, check=True)
     return root

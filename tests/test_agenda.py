@@ -219,7 +219,7 @@ def test_render_to_file_never_overwrites(
 
 
 def test_templates_can_be_overridden(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
-    (repo / "templates").mkdir()
+    (repo / "templates").mkdir(exist_ok=True)
     (repo / "templates" / "agenda.md.j2").write_text("Eigen agenda: {{ vergadering.id }}\n")
     result = invoke(capsys, ["agenda", "render", "cco-2026-11-17"], cwd=repo)
     assert result.out.startswith(

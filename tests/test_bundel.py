@@ -32,6 +32,7 @@ def voorbeeld(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("bundel") / "gegevens"
     shutil.copytree(EXAMPLE_DATA, root / "data")
     shutil.copytree(ROOT / "stukken", root / "stukken")
+    shutil.copytree(ROOT / "templates", root / "templates")
     return root
 
 
@@ -101,7 +102,10 @@ def test_the_bundle_holds_the_agenda_and_the_pdf_stukken_in_item_order(
 
     # The agenda comes first: its heading and every item title on its first pages.
     agenda = "".join(teksten[:5])
-    assert teksten[0].startswith(_vorm("Agenda Clustercoördinatorenoverleg"))
+    # The house style's header (the region's name), then the agenda's title.
+    assert teksten[0].startswith(
+        _vorm("Waterketen Groningen en Noord-Drenthe") + _vorm("Agenda Clustercoördinatorenoverleg")
+    )
     assert _vorm("dinsdag 15 december 2026") in teksten[0]
     assert "mariekekuipers" in teksten[0]  # the internal bundle names the members
     for nummer, punt in enumerate(vergadering.agenda, start=1):
@@ -128,6 +132,10 @@ def test_the_bundle_holds_the_agenda_and_the_pdf_stukken_in_item_order(
     # The stukken follow the agenda, whole and in order; the list is the last page.
     eerste = verslag[0][1]
     assert not any("voorbeeldstuk" in t for t in teksten[:eerste])  # the agenda, whole
+    # The agenda's own pages are numbered in Dutch, "pagina 1 van N".
+    assert all(teksten[i].endswith(_vorm(f"pagina {i + 1} van {eerste}")) for i in range(eerste)), [
+        t[-20:] for t in teksten[:eerste]
+    ]
     assert all("voorbeeldstuk" in t for t in teksten[eerste : eerste + 4])
     assert [p for _, p in verslag + voorstel] == [eerste, eerste + 1, eerste + 2]
     assert teksten[eerste].startswith(_vorm("Concept-verslag van 17 november 2026"))

@@ -73,6 +73,7 @@ AANROEPEN: dict[tuple[str, ...], list[list[str]]] = {
     ("codeowners",): [["codeowners", "-o", "-"]],
     ("init",): [["init", "nieuw", "--regio", "Waterketen Test – Noord"]],
     ("fmt",): [["fmt", "--check"]],
+    ("site",): [["site", "-o", "website"]],
     ("agenda", "new"): [["agenda", "new", "--datum", "2027-01-26", "--droog", "--markdown"]],
     ("agenda", "render"): [["agenda", "render", "cco-2026-12-15"]],
     ("notulen", "new"): [["notulen", "new", "cco-2026-12-15"]],
@@ -93,12 +94,17 @@ AANROEPEN: dict[tuple[str, ...], list[list[str]]] = {
     ("agenda", "presentielijst"): [["agenda", "presentielijst", "themabijeenkomst-2026-02-12"]],
     ("agenda", "terugblik"): [["agenda", "terugblik", "themabijeenkomst-2026-02-12"]],
     ("agenda", "bundel"): [["agenda", "bundel", "cco-2026-12-15", "--openbaar"]],
+    # VANDAAG is the day after the meeting: --toch; --droog sends and writes nothing.
+    ("agenda", "verstuur"): [["agenda", "verstuur", "cco-2026-12-15", "--toch", "--droog"]],
     ("acties",): [["acties", "--alle", "-f", "json"], ["acties"]],
     ("acties", "afronden"): [
         ["acties", "afronden", "cco-2026-11-17-1", "--toelichting", "Opgeleverd → cco", "--droog"]
     ],
     ("project", "new"): [["project", "new", "riothermie-groningen", *PROJECT, "--droog"]],
     ("project", "plan"): [["project", "plan", "afkoppelen-waterpas"]],
+    ("nieuwsbrief", "new"): [["nieuwsbrief", "new", "--droog"]],
+    # The example newsletter is sent: --toch; --droog sends and writes nothing.
+    ("nieuwsbrief", "verstuur"): [["nieuwsbrief", "verstuur", "2026-10", "--toch", "--droog"]],
 }
 
 

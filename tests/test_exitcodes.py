@@ -506,7 +506,7 @@ def test_a_users_template_that_is_not_utf8(capsys: pytest.CaptureFixture[str], r
 def test_an_unreadable_templates_folder(
     capsys: pytest.CaptureFixture[str], repo: Path, onleesbaar: Onleesbaar
 ) -> None:
-    (repo / "templates").mkdir()
+    (repo / "templates").mkdir(exist_ok=True)
     (repo / "templates" / "agenda.md.j2").write_text("# eigen\n", encoding="utf-8")
     onleesbaar(repo / "templates")
     result = invoke(capsys, ["agenda", "render", VERGADERING], cwd=repo)
@@ -528,7 +528,7 @@ def test_a_broken_template_of_the_package_is_a_bug(
         return ("{{ kapot }" if template == "agenda.md.j2" else source), filename, uptodate
 
     monkeypatch.setattr(PackageLoader, "get_source", broken)
-    (repo / "templates").mkdir()
+    (repo / "templates").mkdir(exist_ok=True)
     (repo / "templates" / "overzicht.md.j2").write_text("# eigen\n", encoding="utf-8")
     result = invoke(capsys, ["agenda", "render", VERGADERING], cwd=repo)
     assert result.code == 3

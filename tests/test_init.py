@@ -230,7 +230,8 @@ def test_workflows_run_the_checks(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert github["env"]["WATERKETEN_BRON"] == (
         "waterketen @ git+https://git.example.org/waterketen/waterketen.git@v0.1.0"
     )
-    assert set(github[True]) == {"pull_request", "push"}  # YAML 1.1 reads 'on' as True
+    # YAML 1.1 reads 'on' as True. Every night too: the website depends on the day.
+    assert set(github[True]) == {"pull_request", "push", "schedule", "workflow_dispatch"}
 
     gitlab = yaml.safe_load((target / ".gitlab-ci.yml").read_text())
     scripts = {job: "\n".join(gitlab[job]["script"]) for job in ("validate", "fmt", "codeowners")}
@@ -241,6 +242,76 @@ def test_workflows_run_the_checks(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert scripts["fmt"] == "waterketen fmt --check"
     assert scripts["codeowners"] == "waterketen codeowners --check"
     assert "WATERKETEN_GITLAB_TOKEN" in "\n".join(gitlab["wijzigingen"]["script"])
+
+
+def test_workflows_build_and_publish_the_website(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After the checks, on main: GitHub Pages (the artifact, then the deployment with
+    its own permissions) and GitLab Pages (a job 'pages' with public/)."""
+    import yaml
+
+    target = _init(capsys, tmp_path)
+    github = yaml.safe_load((target / ".github/workflows/waterketen.yml").read_text())
+    bouwen, publiceren = github["jobs"]["website"], github["jobs"]["publiceren"]
+    assert bouwen["needs"] == "controleren"
+    assert "refs/heads/main" in bouwen["if"] and "pull_request" in bouwen["if"]
+    assert bouwen["permissions"] == {"contents": "read"}
+    runs = "\n".join(step.get("run", "") for step in bouwen["steps"])
+    assert "waterketen site --uitvoer _site" in runs
+    assert bouwen["steps"][0]["with"] == {"fetch-depth": 0}  # the calendar's history
+    upload = next(s for s in bouwen["steps"] if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"] == {"path": "_site"}
+    assert publiceren["needs"] == "website"
+    assert publiceren["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publiceren["environment"]["name"] == "github-pages"
+    assert [s["uses"] for s in publiceren["steps"]] == ["actions/deploy-pages@v5"]
+    # Only the publishing job may write to Pages or ask for an identity token.
+    assert github["permissions"] == {"contents": "read"}
+    for naam, job in github["jobs"].items():
+        if naam != "publiceren":
+            assert "id-token" not in job.get("permissions", {}), naam
+
+    gitlab = yaml.safe_load((target / ".gitlab-ci.yml").read_text())
+    pages = gitlab["pages"]
+    assert pages["script"] == ["waterketen site --uitvoer public"]
+    assert pages["artifacts"] == {"paths": ["public"]}
+    assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert gitlab["stages"][-1] == pages["stage"]
+    assert "/_site/" in (target / ".gitignore").read_text(encoding="utf-8")
+
+
+#: Actions that run on a runtime GitHub supports (node24): (action, lowest major).
+NODE24 = {
+    "actions/checkout": 5,
+    "actions/setup-python": 6,
+    "actions/upload-pages-artifact": 5,
+    "actions/deploy-pages": 5,
+    "actions/upload-artifact": 6,
+    "actions/download-artifact": 7,
+}
+
+
+def _verouderd(tekst: str) -> list[str]:
+    import re
+
+    found = []
+    for action, major in re.findall(r"uses:\s*(actions/[\w-]+)@v(\d+)", tekst):
+        assert action in NODE24, f"onbekende action {action}: voeg haar toe aan NODE24"
+        if int(major) < NODE24[action]:
+            found.append(f"{action}@v{major}")
+    return found
+
+
+def test_every_action_runs_on_a_supported_runtime(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """actions/checkout@v4, setup-python@v5 and the like run on node20, which GitHub
+    retires: the workflows init writes and the project's own use newer majors."""
+    target = _init(capsys, tmp_path)
+    assert _verouderd((target / ".github/workflows/waterketen.yml").read_text("utf-8")) == []
+    for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        assert _verouderd(workflow.read_text(encoding="utf-8")) == [], workflow.name
 
 
 def test_gitlab_code_quality_conversion(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

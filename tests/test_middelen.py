@@ -342,7 +342,7 @@ def test_document_golden(capsys: pytest.CaptureFixture[str], repo: Path) -> None
 def test_document_is_overridable_by_the_data_repository(
     capsys: pytest.CaptureFixture[str], repo: Path
 ) -> None:
-    (repo / "templates").mkdir()
+    (repo / "templates").mkdir(exist_ok=True)
     (repo / "templates" / "middelen.md.j2").write_text(
         "Totaal {{ m.totaal.begroting | bedrag }}\n", encoding="utf-8"
     )
@@ -411,7 +411,7 @@ def test_nothing_to_show(capsys: pytest.CaptureFixture[str], repo: Path) -> None
         ),
         (
             ["--format", "json", "--markdown"],
-            "fout: --format json gaat niet samen met --markdown of --uitvoer\n"
+            "fout: --format json gaat niet samen met --markdown, --uitvoer of --formaat\n"
             "  kies het document of json\n",
         ),
     ],

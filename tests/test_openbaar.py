@@ -29,7 +29,9 @@ from conftest import EXAMPLE_DATA
 from helpers import invoke
 from waterketen_cli import publiek, render
 from waterketen_cli.analyse import overzicht, projectplan
+from waterketen_cli.communicatie import opstellen
 from waterketen_cli.models.records import (
+    Abonnee,
     Agendapunt,
     Besluit,
     Persoon,
@@ -89,6 +91,11 @@ def outputs(folder: Path, view: Gegevens) -> Iterator[tuple[str, str]]:
     yield "overzicht", render.render(None, "overzicht.md.j2", **context)
     # unfolded: iCalendar breaks lines at 75 octets, which could split a token
     yield "kalender", kalender.ics(kalender.kalender(view, None)).replace("\r\n ", "")
+    # The draft of a newsletter over the whole history: every public decision, every
+    # write-up, the monitor and the agenda (nieuwsbrief new).
+    periode = opstellen.Periode(dt.date(2000, 1, 1), VANDAAG, None)
+    context = opstellen.inhoud(view, periode, None, titel="Nieuwsbrief", vandaag=VANDAAG)
+    yield "nieuwsbrief", render.render(None, "nieuwsbrief.md.j2", **context)
 
 
 @dataclass
@@ -114,6 +121,8 @@ def geheimen(gegevens: Gegevens, vandaag: dt.date) -> Geheimen:
             return True
         return vandaag < tot if isinstance(tot, dt.date) else tot not in recorded
 
+    for abonnee in gegevens.of(Abonnee):  # the newsletter's mailing list
+        found.geheim |= {abonnee.naam, abonnee.email}
     for vergadering in gegevens.of(Vergadering):  # guests of a themabijeenkomst
         for gast in vergadering.aanmeldingen:
             found.geheim |= {x for x in (gast.naam, gast.email) if x}

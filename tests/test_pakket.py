@@ -223,6 +223,7 @@ def test_completion_answers_bash_and_powershell() -> None:
         "presentielijst",
         "terugblik",
         "bundel",
+        "verstuur",
     ]
     assert lines[0].split(":::")[1].startswith("Maak de volgende vergadering")
 

@@ -151,3 +151,16 @@ def test_release_builds_checks_and_publishes_with_trusted_publishing() -> None:
 def test_the_release_tag_must_be_the_version() -> None:
     runs = _runs(_load("release.yml")["jobs"]["bouwen"])
     assert "GITHUB_REF_NAME" in runs and "waterketen-*.tar.gz" in runs
+
+
+def test_the_browser_tests_are_prepared_as_the_readme_says() -> None:
+    """README (Testen), .ci/run and the workflow prepare the browser tests the same way:
+    tests/browser_setup.py, then pytest."""
+    command = ".venv/bin/python tests/browser_setup.py && .venv/bin/pytest"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```sh\n{command}\n```" in readme
+    assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    runs = _runs(_load("tests.yml")["jobs"]["tests"])
+    assert runs.index("python tests/browser_setup.py") < runs.index("python -m pytest")
+    dev = _pyproject()["project"]["optional-dependencies"]["dev"]
+    assert any(d.startswith("playwright") for d in dev)

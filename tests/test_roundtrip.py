@@ -26,6 +26,7 @@ TEXT_FIELD = {
     "project": "doel",
     "actie": "omschrijving",
     "agendavoorstel": "titel",
+    "abonnee": "naam",
 }
 
 # Text as people type it, including what YAML 1.1 and 1.2 read differently.

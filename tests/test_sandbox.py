@@ -6,6 +6,7 @@ nothing runs."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,7 @@ def test_a_link_to_outside_the_folder_is_refused(
 ) -> None:
     geheim = tmp_path / "geheim.txt"
     geheim.write_text("GEHEIM", encoding="utf-8")
-    (repo / "templates").mkdir()
+    (repo / "templates").mkdir(exist_ok=True)
     os.symlink(geheim, repo / "templates" / "kop.md.j2")
     code, err = _agenda(capsys, repo, "# Agenda\n{% include 'kop.md.j2' %}\n")
     assert code == 1
@@ -136,7 +137,7 @@ def test_a_template_that_is_itself_a_link_to_outside(
 ) -> None:
     buiten = tmp_path / "agenda.md.j2"
     buiten.write_text("# {{ vergadering.id }}\n", encoding="utf-8")
-    (repo / "templates").mkdir()
+    (repo / "templates").mkdir(exist_ok=True)
     os.symlink(buiten, repo / "templates" / "agenda.md.j2")
     result = invoke(capsys, ["agenda", "render", VERGADERING], cwd=repo)
     assert result.code == 1
@@ -152,6 +153,7 @@ def test_a_templates_folder_that_is_a_link_elsewhere(
     elders = tmp_path / "elders"
     elders.mkdir()
     (elders / "agenda.md.j2").write_text("# {{ vergadering.id }}\n", encoding="utf-8")
+    shutil.rmtree(repo / "templates")
     os.symlink(elders, repo / "templates")
     result = invoke(capsys, ["agenda", "render", VERGADERING], cwd=repo)
     assert result.code == 1
@@ -182,7 +184,7 @@ def test_links_inside_the_folder_and_the_package_templates_are_fine(
 def test_a_users_template_can_use_a_package_template(
     capsys: pytest.CaptureFixture[str], repo: Path
 ) -> None:
-    (repo / "templates").mkdir()
+    (repo / "templates").mkdir(exist_ok=True)
     (repo / "templates" / "agenda.md.j2").write_text(
         "# Eigen agenda\n{% include 'init/gitignore.j2' %}", encoding="utf-8"
     )
@@ -220,7 +222,7 @@ def test_a_violation_in_a_package_template_is_a_bug(
 
 
 def test_the_same_data_gives_the_same_bytes(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
-    (repo / "templates").mkdir()
+    (repo / "templates").mkdir(exist_ok=True)
     (repo / "templates" / "agenda.md.j2").write_text(
         "{% for p in vergadering.agenda %}- {{ p.titel | regel }}\n{% endfor %}", encoding="utf-8"
     )

@@ -13,7 +13,8 @@ receives:
   ``vertrouwelijk_tot``, or once the decision named there is recorded;
 - a person who did not consent (``naam_openbaar``) is known by function and
   organisation only; contact details are never part of the view;
-- actions are internal and not part of it, and so are the guests registered for a
+- actions are internal and not part of it, and so are the newsletter's mailing list
+  (``data/verzendlijst/``: names, addresses, consent) and the guests registered for a
   themabijeenkomst; an agenda proposal that is confidential is left out; a project
   keeps its approving decision only when that is public.
 
@@ -52,6 +53,8 @@ OPEN = {"vertrouwelijk": False, "vertrouwelijk_tot": None}
 #: The kinds the view needs whatever the output: which decisions are recorded (a
 #: confidentiality may end with one), the region's choice, and how to name people.
 NODIG = ("regio", "vergadering", "organisatie", "persoon")
+#: Kinds that are internal as a whole: never part of the view.
+INTERN = frozenset({"actie", "abonnee"})
 
 
 def laad(
@@ -100,7 +103,7 @@ def publiek(gegevens: Gegevens, vandaag: dt.date) -> Gegevens:
 
     hidden: set[str] = set()  # decision numbers that are not public
     for soort, records in gegevens.records.items():
-        if soort == "actie":
+        if soort in INTERN:
             continue
         kept: dict[str, Record] = {}
         for record_id, record in records.items():
@@ -118,7 +121,7 @@ def publiek(gegevens: Gegevens, vandaag: dt.date) -> Gegevens:
     for record_id, project in view.records.get("project", {}).items():
         if isinstance(project, Project) and project.besluit in hidden:
             view.records["project"][record_id] = project.model_copy(update={"besluit": None})
-    view.paden = {k: v for k, v in gegevens.paden.items() if k[0] != "actie"}
+    view.paden = {k: v for k, v in gegevens.paden.items() if k[0] not in INTERN}
     return view
 
 

@@ -13,7 +13,10 @@ a dict, no range or repetition that would fill the memory. A template that tries
 stopped with a :class:`~jinja2.exceptions.SecurityError` before anything runs.
 
 Text from the data is escaped by default, autoescape-style, for the format of the
-document (chosen by the template's name, see :func:`formaat`): in a Markdown template
+document (chosen by the template's name, see :func:`formaat`): in an HTML template
+(``.html.j2``, the website's pages) every ``{{ value }}`` is escaped for HTML unless it
+is :class:`~markupsafe.Markup` (Markdown, even escaped Markdown, is not HTML and is
+escaped like any text; the Markdown filters do not exist there); in a Markdown template
 every ``{{ value }}`` goes through :func:`waterketen_cli.escape.markdown` unless it is
 already :class:`~markupsafe.Markup` (the filters ``cel``, ``regel``, ``code``,
 ``mermaid``, ``datum``, ``bedrag``, … return text escaped for their place). ``join``
@@ -32,10 +35,12 @@ as it is.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from decimal import Decimal
 from io import IOBase
 from pathlib import Path, PurePath
@@ -70,7 +75,7 @@ from waterketen_cli.errors import BestandsFout, SjabloonFout, WaterketenError
 HERSTEL = "herstel het sjabloon of verwijder het om het standaardsjabloon te gebruiken"
 
 #: The formats a template can write, by the end of its name.
-MARKDOWN, YAML, TEKST = "markdown", "yaml", "tekst"
+MARKDOWN, YAML, TEKST, HTML = "markdown", "yaml", "tekst", "html"
 
 #: The largest string or list a template may make with ``*``, and the largest power.
 GROOTSTE_HERHALING = 1_000_000
@@ -78,10 +83,12 @@ GROOTSTE_MACHT = 10_000
 
 
 def formaat(template: str) -> str:
-    """The format a template writes: Markdown (``.md.j2``), YAML (``.yml.j2``,
-    ``.yaml.j2``) or plain text (anything else; nothing is escaped there)."""
+    """The format a template writes: Markdown (``.md.j2``), HTML (``.html.j2``), YAML
+    (``.yml.j2``, ``.yaml.j2``) or plain text (anything else; nothing is escaped there)."""
     if template.endswith(".md.j2"):
         return MARKDOWN
+    if template.endswith(".html.j2"):
+        return HTML
     if template.endswith((".yml.j2", ".yaml.j2")):
         return YAML
     return TEKST
@@ -209,6 +216,9 @@ class _Codegenerator(CodeGenerator):
         self.write("))")
 
 
+#: The filters that write another format than HTML: an HTML template has none of them.
+_NIET_IN_HTML = ("cel", "regel", "code", "mermaid", "yaml", "github_actions", "gitlab_ci", "shell")
+
 #: Objects a template never reaches into, whatever a context might hand it.
 _VERBODEN = (ModuleType, PurePath, IOBase)
 
@@ -252,9 +262,19 @@ class Omgeving(ImmutableSandboxedEnvironment):
             forceescape=veilig,
             join=_join,
         )
+        if formaat == HTML:
+            # Markdown and the CI dialects are no HTML: their filters would hand raw
+            # text to a page as if it were escaped. Every value is escaped for HTML.
+            for naam in _NIET_IN_HTML:
+                del self.filters[naam]
 
     def veilig(self, value: Any) -> Markup:
         """A value as it may stand in this format: escaped, unless it is already."""
+        if self.formaat == HTML:
+            # Escaped Markdown is a Markup too, but not HTML: it is text here.
+            if isinstance(value, Markup) and not isinstance(value, escape.Markdown):
+                return value
+            return Markup.escape(str(value) if isinstance(value, escape.Markdown) else value)
         if isinstance(value, Markup):
             return value
         if hasattr(value, "__html__"):
@@ -369,9 +389,52 @@ def _eigen(repo_root: Path | None) -> EigenSjablonen | None:
     return EigenSjablonen(folder)
 
 
+#: The environments of a :func:`hergebruik` block, by repository and format.
+_HERGEBRUIK: ContextVar[dict[tuple[Path | None, str], Omgeving] | None] = ContextVar(
+    "_HERGEBRUIK", default=None
+)
+
+
+@contextlib.contextmanager
+def hergebruik() -> Iterator[None]:
+    """Within this block every :func:`render` of one repository and format uses one
+    environment, so that each template is compiled once: for a command that renders
+    thousands of documents (``waterketen site``), while its templates do not change.
+    Outside it, every render starts afresh and sees the templates as they are now."""
+    token = _HERGEBRUIK.set({})
+    try:
+        yield
+    finally:
+        _HERGEBRUIK.reset(token)
+
+
+def _omgeving(repo_root: Path | None, soort: str) -> Omgeving:
+    cache = _HERGEBRUIK.get()
+    if cache is None:
+        return environment(repo_root, soort)
+    key = (repo_root, soort)
+    if key not in cache:
+        cache[key] = environment(repo_root, soort)
+    return cache[key]
+
+
+def bron(repo_root: Path | None, naam: str) -> str:
+    """A file among the templates as it stands, not rendered (a stylesheet, a script):
+    the data repository's own ``templates/`` first, as for every template."""
+    env = _omgeving(repo_root, TEKST)
+    assert env.loader is not None
+    try:
+        return env.loader.get_source(env, naam)[0]
+    except Exception as error:
+        fout = _sjabloonfout(env, error)
+        if fout is None:
+            raise
+        raise fout from error
+
+
 def render(repo_root: Path | None, template: str, **context: Any) -> str:
     """Render a template; the same context always gives the same text."""
-    env = environment(repo_root, formaat(template))
+    env = _omgeving(repo_root, formaat(template))
     try:
         text = env.get_template(template).render(**context)
     except Exception as error:

@@ -108,7 +108,7 @@ def voer_uit(
         return Uitkomst(plan, droog)
     bestanden = [transactie.Bestand(r.pad, r.inhoud, nieuw=r.nieuw) for r in plan.records]
     bestanden += [
-        transactie.Bestand(d.pad, d.tekst.encode("utf-8"), nieuw=not d.overschrijf)
+        transactie.Bestand(d.pad, d.inhoud, nieuw=not d.overschrijf)
         for d in plan.documenten
         if d.pad is not None
     ]

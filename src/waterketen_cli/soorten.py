@@ -1,4 +1,5 @@
-"""The record kinds: which folder under ``data/`` and which model.
+"""The record kinds: which folder under ``data/`` and which model; and the kinds of
+file in ``data/`` that are no YAML record (the newsletters: Markdown with a header).
 
 Kept free of pydantic, so that a run answered from the cache does not pay for
 building the models (about a quarter of a second).
@@ -21,6 +22,14 @@ class Soort:
     map: str  # folder under data/
     klasse: str  # name of the model in waterketen_cli.models.records
     het: bool = False  # a "het"-word: "onbekend project", not "onbekende"
+    #: The files of the kind: a YAML record (``.yaml``), or a document (``.md``) that is
+    #: read and checked by its own module (``checks/nieuwsbrief.py``), not by a model.
+    extensie: str = ".yaml"
+
+    @property
+    def record(self) -> bool:
+        """A YAML record with a model (not a document kind)."""
+        return self.extensie == ".yaml"
 
     @property
     def model(self) -> type[Record]:
@@ -49,7 +58,17 @@ SOORTEN: tuple[Soort, ...] = (
     Soort("project", "projecten", "Project", het=True),
     Soort("actie", "acties", "Actie"),
     Soort("agendavoorstel", "agendavoorstellen", "Agendavoorstel", het=True),
+    # The newsletter's recipients, each with their consent: never published.
+    Soort("abonnee", "verzendlijst", "Abonnee"),
 )
+
+#: A newsletter: ``data/nieuwsbrieven/<id>.md``, Markdown with a small YAML header
+#: (``communicatie/nieuwsbrief.py``). Validated like a record, but no model of its own.
+NIEUWSBRIEF = Soort("nieuwsbrief", "nieuwsbrieven", "", extensie=".md")
+#: The kinds of file in ``data/`` that are no YAML record.
+DOCUMENTSOORTEN: tuple[Soort, ...] = (NIEUWSBRIEF,)
 
 SOORT_PER_MAP: dict[str, Soort] = {s.map: s for s in SOORTEN}
 SOORT_PER_NAAM: dict[str, Soort] = {s.naam: s for s in SOORTEN}
+#: Every folder the data folder may have, records and documents.
+MAPPEN: dict[str, Soort] = {s.map: s for s in (*SOORTEN, *DOCUMENTSOORTEN)}

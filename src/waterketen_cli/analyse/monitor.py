@@ -6,22 +6,29 @@ Pure functions of the records. The region's value at a peildatum is the median o
 the clusters that measured the indicator then (for a ja/nee indicator: how many of
 them said ja). Filters choose what is shown, never what is compared: a median is
 always taken over all clusters. ``document`` turns the result into the tables and
-Mermaid charts of ``monitor.md.j2``.
+Mermaid charts of ``monitor.md.j2``; ``document_met_afbeeldingen`` into the same
+document with its charts as images, for Word and PDF.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import statistics
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from waterketen_cli import dutch
+from waterketen_cli.analyse.grafieken import PALET, Lijngrafiek, Lijnreeks
 from waterketen_cli.models.records import Cluster, Indicator, Meting, Regio
 from waterketen_cli.models.types import Gebied, Richting, Waardesoort
+
+if TYPE_CHECKING:
+    from waterketen_cli.documentformaat import Afbeelding
 
 SOORTEN = ("regio", "cluster")
 VEROUDERD_NA = 18  # months
@@ -446,16 +453,11 @@ def regio_tekst(waarde: Regiowaarde, beeld: Indicatorbeeld) -> str:
 #: Okabe–Ito colours (readable for the colour-blind), named for the legend: Mermaid's
 #: xychart draws no legend of its own. The region is grey, not Okabe–Ito's black, which
 #: vanishes in a forge's dark mode; a cluster keeps its colour in every chart (they
-#: repeat after the seventh cluster).
-REGIOKLEUR = ("grijs", "#808080")
-KLEUREN = (
-    ("oranje", "#E69F00"),
-    ("hemelsblauw", "#56B4E9"),
-    ("groen", "#009E73"),
-    ("blauw", "#0072B2"),
-    ("rood", "#D55E00"),
-    ("roze", "#CC79A7"),
-    ("geel", "#F0E442"),
+#: repeat after the seventh cluster). The images for Word and PDF have the same colours.
+REGIOKLEUR = ("grijs", PALET["grijs"])
+KLEUREN = tuple(
+    (naam, PALET[naam])
+    for naam in ("oranje", "hemelsblauw", "groen", "blauw", "rood", "roze", "geel")
 )
 
 
@@ -469,12 +471,18 @@ class Lijn:
 
 @dataclass(frozen=True)
 class Grafiek:
+    """One indicator's chart: in Mermaid (``titel`` … ``weggelaten``, text for inside
+    a Mermaid block) and as an image (``beeld``, every line with its gaps)."""
+
     titel: str
     x: tuple[str, ...]
     y: str
     lijnen: tuple[Lijn, ...]
     overbrugd: tuple[str, ...]  # "Westerkwartier (2024)": a gap the line bridges
     weggelaten: tuple[str, ...]  # clusters without a line: not measured at the start or end
+    beeld: Lijngrafiek  # the measurements per peildatum, None where a cluster has none
+    gaten: tuple[str, ...]  # "Westerkwartier (2024)": peildata without a point in the image
+    naam: str = ""  # the image's name in the document ("grafiek-3")
 
     @property
     def palet(self) -> str:
@@ -497,26 +505,51 @@ class Stuk:
     bronnen: tuple[tuple[int, str], ...]
 
 
-def document(m: Monitor) -> dict[str, object]:
-    """The context of ``monitor.md.j2``."""
+def document(m: Monitor, *, afbeeldingen: bool = False) -> dict[str, object]:
+    """The context of ``monitor.md.j2``: with ``afbeeldingen`` each chart is an image
+    (``![titel](grafiek-1)``) instead of a Mermaid block."""
+    return _document(m, afbeeldingen=afbeeldingen)[0]
+
+
+def document_met_afbeeldingen(m: Monitor) -> tuple[dict[str, object], list[Afbeelding]]:
+    """The document for Word and PDF: the context of ``monitor.md.j2`` with its charts
+    as images, and those images (drawn by matplotlib, which takes a moment)."""
+    from waterketen_cli.analyse import grafieken
+
+    context, stukken = _document(m, afbeeldingen=True)
+    beelden = [
+        grafieken.afbeelding(s.grafiek.beeld, s.grafiek.naam)
+        for s in stukken
+        if s.grafiek is not None
+    ]
+    return context, beelden
+
+
+def _document(m: Monitor, *, afbeeldingen: bool) -> tuple[dict[str, object], list[Stuk]]:
     bronnen: dict[tuple[str, str | None], int] = {}
     kleuren = {c.id: KLEUREN[i % len(KLEUREN)] for i, c in enumerate(m.clusters)}
+    nummers = itertools.count(1)
     gebieden = [
-        (gebied.value.capitalize(), [_stuk(beeld, bronnen, kleuren) for beeld in beelden])
+        (
+            gebied.value.capitalize(),
+            [_stuk(beeld, bronnen, kleuren, nummers) for beeld in beelden],
+        )
         for gebied, beelden in m.per_gebied()
     ]
     signalen = [
         (s.cluster.naam if s.cluster else "alle clusters", s.indicator.naam, s.soort.value, s.reden)
         for s in m.signalen
     ]
-    return {
+    context: dict[str, object] = {
         "regio": m.regio,
         "vandaag": m.vandaag,
         "verouderd_na": m.verouderd_na,
         "selectie": selectie_tekst(m),
         "gebieden": gebieden,
         "signalen": signalen,
+        "afbeeldingen": afbeeldingen,
     }
+    return context, [s for _, stukken in gebieden for s in stukken]
 
 
 def selectie_tekst(m: Monitor) -> str:
@@ -537,6 +570,7 @@ def _stuk(
     beeld: Indicatorbeeld,
     bronnen: dict[tuple[str, str | None], int],
     kleuren: dict[str, tuple[str, str]],
+    nummers: Iterator[int],
 ) -> Stuk:
     """Sources are numbered once for the whole document, in order of appearance."""
     gebruikt: dict[int, str] = {}
@@ -566,27 +600,42 @@ def _stuk(
         waarden,
         rijen(lambda p: verandering_tekst(p, beeld)),
         () if beeld.ja_nee else rijen(lambda p: mediaan_tekst(p, beeld) or "enige meting"),
-        None if beeld.ja_nee or not beeld.peildata else grafiek(beeld, kleuren),
+        None
+        if beeld.ja_nee or not beeld.peildata
+        else grafiek(beeld, kleuren, naam=f"grafiek-{next(nummers)}"),
         tuple(sorted(gebruikt.items())),
     )
 
 
-def grafiek(beeld: Indicatorbeeld, kleuren: dict[str, tuple[str, str]]) -> Grafiek:
+def grafiek(
+    beeld: Indicatorbeeld, kleuren: dict[str, tuple[str, str]], *, naam: str = ""
+) -> Grafiek:
     """A line for the region and one per cluster. A Mermaid line needs a number at every
     x (mermaid-js/mermaid#5293): a gap between two measurements is bridged, as a line
     chart connects its points; a cluster not measured at the first or last peildatum
-    gets no line. The document says both under the chart."""
+    gets no line. The document says both under the chart. The image has neither
+    limit: every cluster with a measurement has its line, broken where one is missing."""
     regio = tuple(_mermaid(w.mediaan) for w in beeld.regio if w.mediaan is not None)
     lijnen = [Lijn("regio (mediaan)", *REGIOKLEUR, regio)]
-    overbrugd, weggelaten = [], []
+    beeldlijnen = [
+        Lijnreeks(
+            "regio (mediaan)", REGIOKLEUR[1], tuple(w.mediaan for w in beeld.regio), gestippeld=True
+        )
+    ]
+    overbrugd, weggelaten, zonder_meting = [], [], []
     for reeks in beeld.reeksen:
         if not reeks.punten:
             continue
         waarden = [None if (p := reeks.op(d)) is None else _getal(p.waarde) for d in beeld.peildata]
+        beeldlijnen.append(
+            Lijnreeks(reeks.cluster.naam, kleuren[reeks.cluster.id][1], tuple(waarden))
+        )
+        gaten = [beeld.label(d) for d, v in zip(beeld.peildata, waarden, strict=True) if v is None]
+        if gaten:
+            zonder_meting.append(f"{reeks.cluster.naam} ({dutch.opsomming(gaten)})")
         if waarden[0] is None or waarden[-1] is None:
             weggelaten.append(reeks.cluster.naam)
             continue
-        gaten = [beeld.label(d) for d, v in zip(beeld.peildata, waarden, strict=True) if v is None]
         if gaten:
             overbrugd.append(f"{reeks.cluster.naam} ({dutch.opsomming(gaten)})")
         getallen = tuple(_mermaid(v) for v in _overbrug(waarden))
@@ -598,6 +647,14 @@ def grafiek(beeld: Indicatorbeeld, kleuren: dict[str, tuple[str, str]]) -> Grafi
         tuple(lijnen),
         tuple(overbrugd),
         tuple(weggelaten),
+        Lijngrafiek(
+            beeld.indicator.naam,
+            tuple(beeld.label(d) for d in beeld.peildata),
+            beeld.indicator.eenheid,
+            tuple(beeldlijnen),
+        ),
+        tuple(zonder_meting),
+        naam,
     )
 
 

@@ -76,7 +76,9 @@ _READING = frozenset({"yaml", "bestand", "schema", "id"})
 def _own_file_checks() -> frozenset[str]:
     from waterketen_cli.checks.registry import CHECKS
 
-    return _READING | {name for name, check in CHECKS.items() if check.record is not None}
+    return _READING | {
+        name for name, check in CHECKS.items() if check.record is not None or check.eigen_bestand
+    }
 
 
 def validate(

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from waterketen_cli.checks import cross_rules as _cross_rules  # noqa: F401 - registers checks
+from waterketen_cli.checks import nieuwsbrief as _nieuwsbrief
 from waterketen_cli.checks import record_rules as _record_rules  # noqa: F401 - registers checks
 from waterketen_cli.checks import stukken as _stukken  # noqa: F401 - registers checks
 from waterketen_cli.checks import thema as _thema  # noqa: F401 - registers checks
+from waterketen_cli.checks import verzendlijst as _verzendlijst  # noqa: F401 - registers checks
 from waterketen_cli.checks.facts import Index, Rec, extract
 from waterketen_cli.checks.findings import Ernst, Finding, Pad, suggest
 from waterketen_cli.checks.registry import CHECKS, Check, register
@@ -24,7 +26,7 @@ from waterketen_cli.models import SLUG_PATTERN, SOORTEN
 from waterketen_cli.models.base import slugify
 from waterketen_cli.records import store
 from waterketen_cli.records.yamlio import compose, decode, locate, parse
-from waterketen_cli.soorten import SOORT_PER_MAP
+from waterketen_cli.soorten import DOCUMENTSOORTEN, MAPPEN
 from waterketen_cli.voortgang import Voortgang, stil
 
 register(Check("dubbel-id", Ernst.FOUT, "twee records van één soort hebben niet hetzelfde id"))
@@ -67,6 +69,8 @@ def _finding(bestand: str, row: Row) -> Finding:
 def _check_file(st: store.Stat, raw: bytes | None = None) -> Entry:
     """Everything about one file that does not depend on other files or on the day;
     ``raw``: its content when it is not (yet) on disk."""
+    if not st.soort.record:
+        return _check_document(st, raw)
     entry = Entry(st.mtime_ns, st.size, [], None, {}, [], {})
     stem = st.naam.removesuffix(".yaml")
     if not _SLUG.match(stem):
@@ -124,9 +128,28 @@ def _check_file(st: store.Stat, raw: bytes | None = None) -> Entry:
     return entry
 
 
+def _check_document(st: store.Stat, raw: bytes | None) -> Entry:
+    """A file that is no YAML record: a newsletter (``checks/nieuwsbrief.py``)."""
+    entry = Entry(st.mtime_ns, st.size, [], None, {}, [], {})
+    if raw is None:
+        try:
+            with open(st.pad, "rb") as fh:
+                raw = fh.read()
+        except OSError as error:
+            entry.rows.append(
+                (1, 1, "yaml", f"kan het bestand niet lezen: {os_reden(error)}", (), None)
+            )
+            return entry
+    uitkomst = _nieuwsbrief.controleer(raw, st.naam, st.pad)
+    entry.rows = list(uitkomst.rows)
+    entry.record_id = uitkomst.record_id
+    entry.feiten = uitkomst.feiten
+    return entry
+
+
 def _misplaced(plek: store.Plek) -> Finding:
     name = plek.toon.rsplit("/", 1)[-1]
-    folders = [s.map for s in SOORTEN]
+    folders = [s.map for s in (*SOORTEN, *DOCUMENTSOORTEN)]
     if plek.map:
         hint = suggest(name, folders) or "bekende mappen: " + ", ".join(folders)
         return _finding(plek.toon, (0, 0, "bestand", "onbekende map: wordt niet gelezen", (), hint))
@@ -186,8 +209,9 @@ def _findings(
     with ``ernst``, only those of that severity (the others are not even computed).
     ``buiten`` receives what the checks found outside the data folder (the stukken)."""
     findings = [_misplaced(p) for p in misplaced]
-    per_soort: dict[str, dict[str, Rec]] = {s.naam: {} for s in SOORTEN}
-    kapot: dict[str, set[str]] = {s.naam: set() for s in SOORTEN}
+    alle = (*SOORTEN, *DOCUMENTSOORTEN)
+    per_soort: dict[str, dict[str, Rec]] = {s.naam: {} for s in alle}
+    kapot: dict[str, set[str]] = {s.naam: set() for s in alle}
     for st in stats:
         entry = entries[st.toon]
         findings.extend(
@@ -198,7 +222,7 @@ def _findings(
         if entry.record_id is None:
             # Present but not valid: its own file says why. References to it are not
             # reported as unknown, and checks that need all of its kind hold back.
-            kapot[st.soort.naam].add(st.naam.removesuffix(".yaml"))
+            kapot[st.soort.naam].add(st.naam.removesuffix(st.soort.extensie))
             continue
         same = per_soort[st.soort.naam].get(entry.record_id)
         if same is not None:
@@ -220,7 +244,7 @@ def _findings(
             st.toon, entry.record_id, entry.feiten, entry.refs
         )
 
-    mappen = {s.naam: f"{data_dir.name}/{s.map}" for s in SOORTEN}
+    mappen = {s.naam: f"{data_dir.name}/{s.map}" for s in alle}
     index = Index.build(vandaag, mappen, per_soort, kapot)
     index.root = store.display_root(data_dir)  # the repository: the stukken live there
     if buiten is not None:
@@ -298,7 +322,7 @@ def _new_errors(
     after_entries = dict(entries)
     texts: dict[str, bytes] = {}
     for path, raw in overlay.items():
-        soort = SOORT_PER_MAP.get(path.parent.name)
+        soort = MAPPEN.get(path.parent.name)
         if soort is None or path.parent.parent.resolve() != home:
             continue  # not a record of this data folder: documents are not validated here
         st = store.Stat(

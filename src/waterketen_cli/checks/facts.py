@@ -17,6 +17,7 @@ from waterketen_cli.checks.findings import Pad
 from waterketen_cli.models import Record
 from waterketen_cli.models.introspect import references
 from waterketen_cli.models.records import (
+    Abonnee,
     Actie,
     Agendavoorstel,
     Cluster,
@@ -48,6 +49,7 @@ def _facts(record: Record) -> Feiten:
                     for i in record.indicatoren
                 },
                 "maanden": record.programma_verouderd_na_maanden,
+                "logo": record.logo,
             }
         case Organisatie():
             return {"soort": record.soort.value, "partner": record.partner}
@@ -95,6 +97,14 @@ def _facts(record: Record) -> Feiten:
                 "vergadering": record.vergadering,
                 "agendapunt": record.agendapunt,
                 "afgerond_op": record.afgerond_op.isoformat() if record.afgerond_op else None,
+            }
+        case Abonnee():
+            return {
+                "email": record.email.lower(),
+                "toestemming": (
+                    record.toestemming.datum.isoformat() if record.toestemming else None
+                ),
+                "afgemeld": record.afgemeld.isoformat() if record.afgemeld else None,
             }
     return {}
 

@@ -42,6 +42,9 @@ class Check:
     record: tuple[type[Any], Callable[[Any], Iterator[Bevinding]]] | None = None
     # A cross check: fn(index) -> Meldingen.
     cross: Callable[[Any], Iterator[Melding]] | None = None
+    #: Done while reading a file that is no record (a newsletter): its findings depend
+    #: on that file alone, like a record check's (``validate --gewijzigd``).
+    eigen_bestand: bool = False
 
 
 CHECKS: dict[str, Check] = {}

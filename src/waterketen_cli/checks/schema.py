@@ -15,6 +15,7 @@ from waterketen_cli.checks.findings import Ernst, Finding, Pad, suggest
 from waterketen_cli.models import SLUG_PATTERN, Record
 from waterketen_cli.models.base import slugify
 from waterketen_cli.models.introspect import field_names
+from waterketen_cli.models.records import LOGO_PATTERN
 from waterketen_cli.models.types import BESLUITNUMMER_PATTERN, GRENS
 
 
@@ -160,6 +161,13 @@ _PATTERNS: dict[str, tuple[str, Callable[[str], str | None]]] = {
     BESLUITNUMMER_PATTERN: (
         "is geen besluitnummer",
         lambda v: "schrijf B-<vergadering>-<volgnummer>, bijv. B-cco-2026-12-15-1",
+    ),
+    LOGO_PATTERN: (
+        "is geen pad van een PNG- of JPEG-bestand in de repository",
+        lambda v: (
+            "schrijf het pad vanaf de map die data/ bevat, met / tussen mappen, bijv. "
+            "templates/logo.png"
+        ),
     ),
 }
 

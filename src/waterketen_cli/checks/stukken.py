@@ -13,8 +13,9 @@ again.
 - ``stuk-ontbreekt`` (waarschuwing): a missing stuk of a meeting still to come whose
   agenda is a concept (``agenda new`` writes concepts, and the stukken follow), of a
   past meeting (the archive is incomplete), or of an agenda proposal that is
-  ``ingediend`` or ``geagendeerd``. A cancelled meeting and a withdrawn proposal need
-  no stukken.
+  ``ingediend`` or ``geagendeerd``; a missing logo of the region (the regio record's
+  ``logo``: Word and PDF documents are then made without it). A cancelled meeting and
+  a withdrawn proposal need no stukken.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class _Stuk:
     fout: bool  # a missing file is an error (else a warning, or nothing: ``nodig``)
     nodig: bool  # the file must be there
     hint: str
+    wat: str = "het stuk"  # what the file is, in the message
 
 
 _HINT = {
@@ -52,6 +54,8 @@ _HINT = {
     "voorstel": "zet het stuk op die plek vóór de vergadering (bijv. "
     "stukken/<overleg>/<korte-naam>.pdf), of verbeter het pad",
 }
+
+_LOGO = "zet het logo (PNG of JPEG) op die plek, naast data/, of verbeter het pad"
 
 
 def _alle(index: Index) -> Iterator[_Stuk]:
@@ -67,6 +71,10 @@ def _alle(index: Index) -> Iterator[_Stuk]:
             yield _Stuk(
                 rec.bestand, tuple(pad), waarde, soort == "uitgenodigd", nodig, _HINT[soort]
             )
+    for rec in index.of("regio"):
+        if rec.feiten.get("logo"):
+            # A document without its logo is still a document: a warning.
+            yield _Stuk(rec.bestand, ("logo",), rec.feiten["logo"], False, True, _LOGO, "het logo")
     for rec in index.of("agendavoorstel"):
         nodig = rec.feiten.get("status") in ("ingediend", "geagendeerd")
         for pad, waarde in rec.feiten.get("stukken", []):
@@ -138,7 +146,7 @@ def _bevindingen(index: Index, *, fouten: bool) -> Iterator[Melding]:
         else:
             bedoeld = ronde.kijker.bedoeld(pad)
             hint = f"bedoelde u '{bedoeld}'?" if bedoeld else stuk.hint
-            yield Melding(stuk.bestand, stuk.pad, f"het stuk '{pad}' bestaat niet", hint)
+            yield Melding(stuk.bestand, stuk.pad, f"{stuk.wat} '{pad}' bestaat niet", hint)
 
 
 @cross_check(

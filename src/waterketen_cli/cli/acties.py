@@ -14,6 +14,7 @@ import typer
 from waterketen_cli.cli.common import (
     CommitOptie,
     DataOptie,
+    DocumentformaatOptie,
     DroogOptie,
     OverschrijfOptie,
     TekstOfJson,
@@ -84,12 +85,17 @@ def acties(
         typer.Option("--verlopen", help="Alleen open acties waarvan de deadline voorbij is."),
     ] = False,
     formaat: FormaatOptie = Formaat.tekst,
+    uitvoer: UitvoerOptie = None,
+    overschrijf: OverschrijfOptie = False,
+    documentformaat: DocumentformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
     """Toon de actielijst: standaard de open acties, op deadline.
 
     Een ! markeert een verlopen actie: open, en de deadline ligt vóór vandaag.
-    'waterketen acties afronden ID' rondt acties af.
+    Met --uitvoer of --formaat wordt het een document (Markdown, Word of PDF) met de
+    stand van zaken per actie, de verlopen acties vet. 'waterketen acties afronden ID'
+    rondt acties af.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -111,9 +117,31 @@ def acties(
     )
     selectie = kern.ActieFilter(statussen, actiehouder, cluster, overleg, verlopen)
     vandaag = today()
-    gegevens = load(data_dir(ctx, data), kern.ACTIE_SOORTEN)
+    document = uitvoer is not None or documentformaat is not None
+    if document and formaat == Formaat.json:
+        raise GebruiksFout(
+            "--format json gaat niet samen met --uitvoer of --formaat",
+            hint="kies een document (--uitvoer, --formaat) of json op het scherm",
+        )
+    folder = data_dir(ctx, data)
+    gegevens = load(folder, [*kern.ACTIE_SOORTEN, "regio"] if document else kern.ACTIE_SOORTEN)
     regels = kern.acties(gegevens, selectie, vandaag)
     _overgeslagen(gegevens.overgeslagen)
+    if document:
+        from waterketen_cli import render
+        from waterketen_cli.cli.common import write_document
+
+        context = kern.actielijst_context(gegevens, regels, selectie, vandaag)
+        told = write_document(
+            render.render(folder.parent, "actielijst.md.j2", **context),
+            uitvoer,
+            overwrite=overschrijf,
+            formaat=documentformaat,
+            bron=(folder, gegevens),
+        )
+        if told:
+            output.message(told)
+        return
     if formaat == Formaat.json:
         output.json_doc(kern.actie_json(regels, vandaag))
     else:
@@ -264,6 +292,7 @@ def uitvoering(
     ctx: typer.Context,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
+    formaat: DocumentformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
     """Maak de rapportage 'uitvoering stuurgroepbesluiten': elk besluit van de stuurgroep
@@ -281,7 +310,11 @@ def uitvoering(
     _overgeslagen(gegevens.overgeslagen)
     context = stuurgroep.uitvoering_context(gegevens, today())
     told = write_document(
-        render.render(folder.parent, "uitvoering.md.j2", **context), uitvoer, overwrite=overschrijf
+        render.render(folder.parent, "uitvoering.md.j2", **context),
+        uitvoer,
+        overwrite=overschrijf,
+        formaat=formaat,
+        bron=(folder, gegevens),
     )
     if told:
         output.message(told)

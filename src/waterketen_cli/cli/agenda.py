@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from waterketen_cli.cli import verzendopties
 from waterketen_cli.cli.common import (
     CommitOptie,
     DataOptie,
+    DocumentformaatOptie,
     DroogOptie,
     OverschrijfOptie,
     TekstOfJson,
     UitvoerOptie,
     data_dir,
 )
+
+if TYPE_CHECKING:
+    from waterketen_cli.vergaderen.uitnodiging import Ontvanger
 
 app = typer.Typer(
     help="Agenda's: de volgende vergadering voorbereiden en de agenda maken.",
@@ -141,9 +146,10 @@ def render_agenda(
     ] = False,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
+    formaat: DocumentformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
-    """Maak de agenda van een vergadering als Markdown-document, klaar om te versturen."""
+    """Maak de agenda van een vergadering, klaar om te versturen: Markdown, Word of PDF."""
     from waterketen_cli import publiek
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today, write_document
@@ -159,7 +165,9 @@ def render_agenda(
     text = documenten.agenda_document(
         folder, gegevens, vergadering, vandaag=today(), doelmap=_doelmap(folder, uitvoer)
     )
-    told = write_document(text, uitvoer, overwrite=overschrijf)
+    told = write_document(
+        text, uitvoer, overwrite=overschrijf, formaat=formaat, bron=(folder, gegevens)
+    )
     if told:
         output.message(told)
 
@@ -229,9 +237,10 @@ def presentielijst(
     vergadering_id: VergaderingArgument,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
+    formaat: DocumentformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
-    """Maak de presentielijst van een themabijeenkomst om af te drukken (Markdown).
+    """Maak de presentielijst van een themabijeenkomst om af te drukken.
 
     Alle genodigden en de aangemelde gasten van buiten, op organisatie en naam, met
     een kolom voor de handtekening en lege regels voor wie zonder aanmelding komt.
@@ -247,7 +256,9 @@ def presentielijst(
     gegevens = dataset.load(folder)
     vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
     text = thema.presentielijst(folder, gegevens, vergadering)
-    told = write_document(text, uitvoer, overwrite=overschrijf)
+    told = write_document(
+        text, uitvoer, overwrite=overschrijf, formaat=formaat, bron=(folder, gegevens)
+    )
     if told:
         output.message(told)
 
@@ -258,6 +269,7 @@ def terugblik(
     vergadering_id: VergaderingArgument,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
+    formaat: DocumentformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
     """Maak de terugblik op een themabijeenkomst voor de website en de nieuwsbrief.
@@ -279,7 +291,9 @@ def terugblik(
     view = publiek.publiek(dataset.load(folder), today())
     vergadering = lookup.record(view, Vergadering, vergadering_id)
     text = thema.terugblik(folder, view, vergadering, doelmap=_doelmap(folder, uitvoer))
-    told = write_document(text, uitvoer, overwrite=overschrijf)
+    told = write_document(
+        text, uitvoer, overwrite=overschrijf, formaat=formaat, bron=(folder, view)
+    )
     if told:
         output.message(told)
 
@@ -373,3 +387,152 @@ def bundel(
     for o in uitkomst.overgeslagen:
         waar = f" ({o.waar})" if o.waar else ""
         zeg(f"Niet in de bundel: punt {o.punt}, {o.titel}{waar}: {o.reden}")
+
+
+# --- uitnodigen per e-mail -----------------------------------------------------------------
+
+
+@app.command("verstuur")
+def verstuur(
+    ctx: typer.Context,
+    vergadering_id: Annotated[
+        str, typer.Argument(metavar="VERGADERING", help="Id, bijv. cco-2026-12-15.")
+    ],
+    uitvoer: verzendopties.UitnodigingenMapOptie = None,
+    overschrijf: verzendopties.EmlOverschrijfOptie = False,
+    smtp: verzendopties.SmtpOptie = False,
+    opnieuw: verzendopties.OpnieuwOptie = False,
+    toch: Annotated[
+        bool,
+        typer.Option(
+            "--toch",
+            help="Nodig ook uit voor een vergadering in het verleden, of voorlopig voor een "
+            "concept.",
+        ),
+    ] = False,
+    droog: Annotated[
+        bool,
+        typer.Option("--droog", help="Toon ontvangers en onderwerp; verstuur en schrijf niets."),
+    ] = False,
+    data: DataOptie = None,
+) -> None:
+    """Nodig de deelnemers van een vergadering per e-mail uit, met de agenda als PDF.
+
+    Eén bericht per persoon: de leden van het overleg en de agendaleden die bij een punt
+    aanschuiven (een themabijeenkomst: de genodigden), met de agenda als PDF en een
+    uitnodiging voor de agenda (Outlook, Google Agenda) met dezelfde UID en hetzelfde
+    volgnummer als 'waterketen kalender': een verplaatste vergadering werkt de afspraak
+    bij, een geannuleerde zegt haar af. De secretaris is de organisator.
+
+    Standaard worden de berichten .eml-bestanden om in Outlook te openen en te
+    versturen; met --smtp gaan ze via de SMTP-server uit de omgeving. Wie geen
+    e-mailadres heeft, wordt genoemd (exitcode 1); de anderen worden uitgenodigd.
+    """
+    import os
+
+    from waterketen_cli import dutch
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import schrijven, today
+    from waterketen_cli.git import mapgeschiedenis
+    from waterketen_cli.models.records import Vergadering
+    from waterketen_cli.records import dataset
+    from waterketen_cli.vergaderen import kalender, lookup
+    from waterketen_cli.vergaderen import uitnodiging as kern
+
+    verzendopties.controleer(smtp=smtp, uitvoer=uitvoer, overschrijf=overschrijf, opnieuw=opnieuw)
+    instellingen = kern.smtp_instellingen(os.environ) if smtp else None
+    folder = data_dir(ctx, data)
+    vandaag = today()
+    with schrijven(folder, droog=droog) as sessie:
+        gegevens = dataset.load(folder)
+        vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
+        geschiedenis = mapgeschiedenis(folder, kalender.MAP)
+        verzending = kern.plan(
+            gegevens,
+            vergadering,
+            vandaag=vandaag,
+            geschiedenis=geschiedenis,
+            toch=toch,
+            afzender=instellingen.afzender if instellingen else None,
+        )
+        log = kern.Verzendlog.van(folder)
+        ontbrekend = list(verzending.ontbrekend)
+        org = verzending.organisator
+        output.message(verzending.kop)
+        output.message(
+            f"{'Afzegging' if verzending.methode == kern.CANCEL else 'Uitnodiging'} "
+            f"(METHOD:{verzending.methode}, UID {verzending.revisie.uid}, "
+            f"SEQUENCE {verzending.revisie.sequence}) van {org.naam} <{org.email}>"
+        )
+        if geschiedenis is not None and geschiedenis.onvolledig:
+            output.print_warning(
+                "de git-geschiedenis is onvolledig (een ondiepe kloon): het volgnummer kan te "
+                "laag zijn, en agenda's werken de afspraak dan niet bij",
+                "haal de hele geschiedenis op met 'git fetch --unshallow'",
+            )
+        if kern.niet_gecommit(geschiedenis, vergadering):
+            output.print_warning(
+                f"{vergadering.id} heeft wijzigingen die nog niet gecommit zijn",
+                "commit eerst: dan heeft de uitnodiging hetzelfde tijdstempel als de kalender",
+            )
+        map_ = uitvoer if uitvoer is not None else Path("uitnodigingen") / vergadering.id
+        if droog:
+            output.message(f"Onderwerp: {kern.onderwerp(verzending)}")
+            verzendopties.toon_droog(
+                verzending.ontvangers,
+                kern.bestandsnamen(verzending.ontvangers),
+                map_,
+                smtp=smtp,
+                al_verstuurd=lambda o: bool(log.aantal(verzending.sleutel(o))),
+                extra=_agendalid,
+            )
+            output.message_err("Droog: er wordt niets verstuurd of geschreven.")
+        else:
+            pdf = (
+                kern.agenda_pdf(folder, gegevens, vergadering, vandaag=vandaag)
+                if verzending.methode == kern.REQUEST
+                else None
+            )
+            if instellingen is not None:
+                uitslag = kern.verstuur(
+                    verzending,
+                    instellingen,
+                    log,
+                    pdf=pdf,
+                    opnieuw=opnieuw,
+                    verstuurd=verzendopties.meld_verstuurd,
+                )
+                output.message(f"al verstuurd: {len(uitslag.al)}; nu verstuurd: {len(uitslag.nu)}")
+                if uitslag.al and not uitslag.nu:
+                    output.message(
+                        "Nog eens versturen (bijv. met een gewijzigde agenda): --opnieuw"
+                    )
+                ontbrekend += uitslag.geweigerd
+            elif verzending.ontvangers:
+                berichten = kern.bestanden(verzending, pdf=pdf, log=log)
+                plan = kern.schrijfplan(
+                    map_,
+                    berichten,
+                    overschrijf=overschrijf,
+                    data_dir=folder,
+                    wat=f"uitnodigingen voor {vergadering.id} geschreven",
+                )
+                sessie.voer_uit(plan)
+                soort = "afzegging" if verzending.methode == kern.CANCEL else "uitnodiging"
+                verzendopties.meld_eml(
+                    folder, map_, dutch.aantal(len(berichten), soort, soort + "en")
+                )
+    verzendopties.meld_ontbrekend(
+        ontbrekend, wat="niet uitgenodigd", wie=("persoon", "personen"), slot="niet uitgenodigd"
+    )
+
+
+def _agendalid(o: Ontvanger) -> str:
+    """' (agendalid, punt 6)' for a guest who joins for some items."""
+    from waterketen_cli import dutch
+
+    if not o.punten:
+        return ""
+    return f" (agendalid, {'punt' if len(o.punten) == 1 else 'punten'} " + (
+        f"{dutch.opsomming([str(n) for n in o.punten])})"
+    )

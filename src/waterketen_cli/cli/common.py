@@ -14,9 +14,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from waterketen_cli.documentformaat import Formaat
 from waterketen_cli.errors import GebruiksFout
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from waterketen_cli.documentformaat import Afbeelding
+    from waterketen_cli.records.dataset import Gegevens
     from waterketen_cli.records.plan import Schrijfplan
     from waterketen_cli.schrijfpad import Uitkomst
 
@@ -45,6 +50,16 @@ UitvoerOptie = Annotated[
 ]
 OverschrijfOptie = Annotated[
     bool, typer.Option("--overschrijf", help="Vervang een bestaand bestand bij --uitvoer.")
+]
+#: The file format of a document: Markdown, Word or PDF, in the region's house style.
+DocumentformaatOptie = Annotated[
+    Formaat | None,
+    typer.Option(
+        "--formaat",
+        help="Bestandsformaat: md (Markdown), docx (Word) of pdf, in de huisstijl. "
+        "Standaard: volgens de extensie van --uitvoer (.docx, .pdf), anders md.",
+        show_default=False,
+    ),
 ]
 
 #: Commit exactly the files a command wrote.
@@ -132,27 +147,72 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def write_document(text: str, target: Path | None, *, overwrite: bool) -> str | None:
+def write_document(
+    text: str,
+    target: Path | None,
+    *,
+    overwrite: bool,
+    formaat: Formaat | None = None,
+    bron: tuple[Path, Gegevens] | None = None,
+    afbeeldingen: Sequence[Afbeelding] = (),
+) -> str | None:
     """A generated document to a file (through the write path: atomic, mode kept,
     never over an existing file unless asked, never through a symlink) or to standard
-    output (no ``-o``, or ``-o -``). Returns a line to tell the user, or None."""
-    if target is None or str(target) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    output (no ``-o``, or ``-o -``). Returns a line to tell the user, or None.
+
+    ``text`` is Markdown; as Word or PDF (``formaat``, or the extension of ``target``)
+    it is converted in the house style of the data folder and data in ``bron``, with
+    ``afbeeldingen`` for the charts it refers to."""
+    from waterketen_cli import documentformaat
+
+    soort = documentformaat.formaat_voor(target, formaat)
+    naar_scherm = target is None or str(target) == "-"
+    if target is not None and not naar_scherm:
+        if target.is_dir():
+            raise GebruiksFout(
+                f"{target} is een map", hint=f"geef een bestandsnaam, bijv. agenda.{soort.value}"
+            )
+        if target.exists() and not overwrite:
+            raise GebruiksFout(
+                f"{target} bestaat al", hint="kies een ander bestand of gebruik --overschrijf"
+            )
+    inhoud: str | bytes = text
+    if soort != Formaat.md:
+        if bron is None:
+            raise GebruiksFout(
+                "dit document bestaat alleen als Markdown", hint="laat --formaat weg of kies md"
+            )
+        if naar_scherm and sys.stdout.isatty():
+            raise GebruiksFout(
+                f"een {_FORMAATNAAM[soort]} hoort in een bestand, niet op het scherm",
+                hint=f"geef een bestand met --uitvoer, bijv. -o document.{soort.value}",
+            )
+        stijl = documentformaat.huisstijl(bron[0], bron[1])
+        if stijl.waarschuwingen:
+            from waterketen_cli.cli import output
+
+            for waarschuwing in stijl.waarschuwingen:
+                output.print_warning(waarschuwing, "voer 'waterketen validate' uit voor de details")
+        inhoud = documentformaat.omzetten(text, soort, stijl, afbeeldingen=afbeeldingen)
+    if naar_scherm:
+        if isinstance(inhoud, bytes):
+            sys.stdout.buffer.write(inhoud)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(inhoud)
+            sys.stdout.flush()
         return None
+    assert target is not None
     from waterketen_cli import schrijfpad
     from waterketen_cli.records.plan import Document, Schrijfplan
 
-    if target.is_dir():
-        raise GebruiksFout(f"{target} is een map", hint="geef een bestandsnaam, bijv. agenda.md")
-    if target.exists() and not overwrite:
-        raise GebruiksFout(
-            f"{target} bestaat al", hint="kies een ander bestand of gebruik --overschrijf"
-        )
     plan = Schrijfplan(f"{shown(target)} geschreven", None)
-    plan.documenten.append(Document(target, text, overschrijf=overwrite))
+    plan.documenten.append(Document(target, inhoud, overschrijf=overwrite))
     schrijfpad.voer_uit(plan, vandaag=today())
     return f"Geschreven: {shown(target)}"
+
+
+_FORMAATNAAM = {Formaat.docx: "Word-document", Formaat.pdf: "PDF"}
 
 
 class Schrijven:
@@ -199,10 +259,15 @@ def show_plan(plan: Schrijfplan) -> None:
     from waterketen_cli.cli import output
 
     output.message_err("Droog: er wordt niets geschreven.")
-    files = [(r.pad, r.tekst, r.oud) for r in plan.records]
+    files: list[tuple[Path, str | bytes, bytes | None]] = [
+        (r.pad, r.tekst, r.oud) for r in plan.records
+    ]
     files += [(d.pad, d.tekst, d.oud) for d in plan.documenten if d.pad is not None]
     for pad, tekst, oud in files:
         name = shown(pad)
+        if isinstance(tekst, bytes):
+            output.message_err(f"{'nieuw' if oud is None else 'gewijzigd'}: {name}")
+            continue
         if oud is None:
             output.message_err(f"nieuw: {name}")
             sys.stdout.write(tekst)

@@ -251,6 +251,14 @@ def _register() -> None:
 
     app.command("fmt")(fmt.fmt)
 
+    from waterketen_cli.cli import site
+
+    app.command("site")(site.site)
+
+    from waterketen_cli.cli import nieuwsbrief
+
+    app.add_typer(nieuwsbrief.app, name="nieuwsbrief")
+
 
 _register()
 

@@ -1,7 +1,8 @@
 """``waterketen middelen``: the deployment of resources, for the meeting and for machines.
 
 Thin: read the options, ask ``analyse.middelen``, then print a table, render the
-Markdown document or write JSON. Everything is imported when the command runs.
+document (Markdown, or Word or PDF with the chart as an image) or write JSON. Everything
+is imported when the command runs.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import typer
 
 from waterketen_cli.cli.common import (
     DataOptie,
+    DocumentformaatOptie,
     OverschrijfOptie,
     TekstOfJson,
     UitvoerOptie,
@@ -102,6 +104,7 @@ def middelen(
     ] = Formaat.tekst,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
+    documentformaat: DocumentformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
     """Toon de inzet van middelen: per project de begroting en de financiering per
@@ -114,20 +117,24 @@ def middelen(
     financiering dan begroting, financiering door een organisatie die niet bij de
     clusters van het project hoort (bij een regionaal project: die geen partner is)
     en financiering in een jaar buiten de looptijd. --markdown of --uitvoer geeft het
-    document voor de vergadering; --format json alles voor verdere verwerking.
+    document voor de vergadering, met per project een balk van de begroting: wat is
+    toegezegd, aangevraagd en wat ontbreekt (in Markdown Mermaid, in Word en PDF een
+    afbeelding; --formaat of -o middelen.docx of middelen.pdf); --format json alles
+    voor verdere verwerking.
     """
     from waterketen_cli import render
     from waterketen_cli.analyse import middelen as kern
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today, write_document
+    from waterketen_cli.documentformaat import formaat_voor as documentformaat_voor
     from waterketen_cli.errors import GebruiksFout
     from waterketen_cli.models.types import Projectstatus
     from waterketen_cli.records.dataset import load
 
-    document = markdown or uitvoer is not None
+    document = markdown or uitvoer is not None or documentformaat is not None
     if formaat == Formaat.json and document:
         raise GebruiksFout(
-            "--format json gaat niet samen met --markdown of --uitvoer",
+            "--format json gaat niet samen met --markdown, --uitvoer of --formaat",
             hint="kies het document of json",
         )
     selectie = kern.Selectie(
@@ -148,9 +155,35 @@ def middelen(
     if formaat == Formaat.json:
         output.json_doc(kern.als_json(uitkomst))
     elif document:
+        from waterketen_cli.documentformaat import Afbeelding
+        from waterketen_cli.documentformaat import Formaat as Bestandsformaat
+
         soorten = [(kop, uitkomst.signalen_van(s)) for s, (kop, _) in kern.SIGNAALSOORTEN.items()]
-        tekst = render.render(folder.parent, "middelen.md.j2", m=uitkomst, signaalsoorten=soorten)
-        told = write_document(tekst, uitvoer, overwrite=overschrijf)
+        grafiek = kern.dekkingsgrafiek(uitkomst, jaar)
+        # Drawing the image takes a moment: only for the formats that show it.
+        als_afbeelding = documentformaat_voor(uitvoer, documentformaat) != Bestandsformaat.md
+        afbeeldingen: list[Afbeelding] = []
+        if grafiek is not None and als_afbeelding:
+            from waterketen_cli.analyse import grafieken
+
+            afbeeldingen.append(grafieken.afbeelding(grafiek.beeld, grafiek.naam))
+        tekst = render.render(
+            folder.parent,
+            "middelen.md.j2",
+            m=uitkomst,
+            signaalsoorten=soorten,
+            grafiek=grafiek,
+            grafiek_max=kern.GRAFIEK_MAX_PROJECTEN,
+            afbeeldingen=als_afbeelding,
+        )
+        told = write_document(
+            tekst,
+            uitvoer,
+            overwrite=overschrijf,
+            formaat=documentformaat,
+            bron=(folder, gegevens),
+            afbeeldingen=afbeeldingen,
+        )
         if told:
             output.message(told)
     else:

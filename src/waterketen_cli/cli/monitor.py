@@ -1,5 +1,6 @@
 """``waterketen monitor``: the indicators of the 3K's and sustainability per cluster and
-for the region, in the terminal or as a Markdown document with charts.
+for the region, in the terminal or as a document with charts (Markdown with Mermaid, or
+Word or PDF with the charts as images).
 
 Thin: read the options, ask ``analyse.monitor``, render a table or the template.
 """
@@ -10,7 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from waterketen_cli.cli.common import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.common import (
+    DataOptie,
+    DocumentformaatOptie,
+    OverschrijfOptie,
+    UitvoerOptie,
+    data_dir,
+)
 
 if TYPE_CHECKING:
     from waterketen_cli.analyse.monitor import Monitor, Selectie
@@ -67,6 +74,7 @@ def monitor(
     ] = False,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
+    formaat: DocumentformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
     """Toon de indicatoren van de 3K's en duurzaamheid per cluster en voor de regio.
@@ -75,8 +83,10 @@ def monitor(
     verandering sinds de vorige meting, het verschil met de regionale mediaan, of dat
     beter of slechter is, en signalen (ontbrekende of verouderde metingen). Met
     --markdown of --uitvoer het document voor de vergadering: per gebied en indicator
-    een tabel over de jaren en een grafiek (Mermaid), de bron van elk cijfer, en de
-    signalen. De regiowaarde is de mediaan van de clusters die gemeten hebben.
+    een tabel over de jaren en een grafiek, de bron van elk cijfer, en de signalen. In
+    Markdown is de grafiek Mermaid; in Word en PDF (--formaat, of -o monitor.docx of
+    monitor.pdf) een afbeelding met legenda. De regiowaarde is de mediaan van de
+    clusters die gemeten hebben.
     """
     from waterketen_cli.analyse import monitor as kern
     from waterketen_cli.cli import output
@@ -103,12 +113,26 @@ def monitor(
     uitkomst = kern.monitor(
         regio, gegevens.of(Cluster), today(), verouderd_na=verouderd_na, selectie=selectie
     )
-    if markdown or uitvoer is not None:
+    if markdown or uitvoer is not None or formaat is not None:
         from waterketen_cli import render
         from waterketen_cli.cli.common import write_document
+        from waterketen_cli.documentformaat import Afbeelding, Formaat, formaat_voor
 
-        text = render.render(folder.parent, "monitor.md.j2", **kern.document(uitkomst))
-        told = write_document(text, uitvoer, overwrite=overschrijf)
+        # Drawing the images takes a moment: only for the formats that show them.
+        afbeeldingen: list[Afbeelding] = []
+        if formaat_voor(uitvoer, formaat) == Formaat.md:
+            context = kern.document(uitkomst)
+        else:
+            context, afbeeldingen = kern.document_met_afbeeldingen(uitkomst)
+        text = render.render(folder.parent, "monitor.md.j2", **context)
+        told = write_document(
+            text,
+            uitvoer,
+            overwrite=overschrijf,
+            formaat=formaat,
+            bron=(folder, gegevens),
+            afbeeldingen=afbeeldingen,
+        )
         if told:
             output.message(told)
         return

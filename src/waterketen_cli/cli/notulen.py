@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from waterketen_cli.cli.common import (
     CommitOptie,
     DataOptie,
+    DocumentformaatOptie,
     DroogOptie,
     OverschrijfOptie,
     UitvoerOptie,
     data_dir,
 )
+
+if TYPE_CHECKING:
+    from waterketen_cli.documentformaat import Formaat
 
 app = typer.Typer(
     help="Notulen: het skelet van het verslag maken en het ingevulde verslag verwerken.",
@@ -145,6 +149,7 @@ def _document(
     openbaar: bool,
     uitvoer: Path | None,
     overschrijf: bool,
+    formaat: Formaat | None,
     data: str | None,
 ) -> None:
     from waterketen_cli import publiek, render
@@ -174,7 +179,9 @@ def _document(
     else:
         context = verslag.besluitenlijst_context(gegevens, vergadering)
         text = render.render(folder.parent, template, **context)
-    told = write_document(text, uitvoer, overwrite=overschrijf)
+    told = write_document(
+        text, uitvoer, overwrite=overschrijf, formaat=formaat, bron=(folder, gegevens)
+    )
     if told:
         output.message(told)
 
@@ -186,12 +193,13 @@ def render_verslag(
     openbaar: OpenbaarOptie = False,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
+    formaat: DocumentformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
     """Maak het verslag van een verwerkte vergadering: aanwezigheid, per agendapunt het
     verslag, de genummerde besluiten en de acties, en de actielijst met de stand van
     zaken. Het verslag heet 'concept' tot de volgende vergadering het vaststelt."""
-    _document(ctx, vergadering_id, "verslag.md.j2", openbaar, uitvoer, overschrijf, data)
+    _document(ctx, vergadering_id, "verslag.md.j2", openbaar, uitvoer, overschrijf, formaat, data)
 
 
 def besluitenlijst(
@@ -200,8 +208,11 @@ def besluitenlijst(
     openbaar: OpenbaarOptie = False,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
+    formaat: DocumentformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
     """De besluitenlijst van een vergadering: elk besluit met zijn nummer en agendapunt,
     'concept' tot het verslag is vastgesteld. --openbaar voor publicatie."""
-    _document(ctx, vergadering_id, "besluitenlijst.md.j2", openbaar, uitvoer, overschrijf, data)
+    _document(
+        ctx, vergadering_id, "besluitenlijst.md.j2", openbaar, uitvoer, overschrijf, formaat, data
+    )

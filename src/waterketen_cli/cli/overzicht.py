@@ -9,7 +9,13 @@ import typer
 if TYPE_CHECKING:
     pass
 
-from waterketen_cli.cli.common import DataOptie, OverschrijfOptie, UitvoerOptie, data_dir
+from waterketen_cli.cli.common import (
+    DataOptie,
+    DocumentformaatOptie,
+    OverschrijfOptie,
+    UitvoerOptie,
+    data_dir,
+)
 
 
 def overzicht(
@@ -32,6 +38,7 @@ def overzicht(
     ] = False,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
+    formaat: DocumentformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
     """Het activiteitenoverzicht van alle clusters: per cluster de activiteiten en
@@ -53,12 +60,14 @@ def overzicht(
     vandaag = today()
     since = core.since_date(gegevens, sinds, vandaag) if sinds else None
     result = core.met_wijzigingen(folder, gegevens, vandaag, since)
-    if markdown or uitvoer is not None:
+    if markdown or uitvoer is not None or formaat is not None:
         context = core.document_context(gegevens, result)
         told = write_document(
             render.render(folder.parent, "overzicht.md.j2", **context),
             uitvoer,
             overwrite=overschrijf,
+            formaat=formaat,
+            bron=(folder, gegevens),
         )
         if told:
             output.message(told)

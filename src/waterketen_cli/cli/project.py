@@ -15,6 +15,7 @@ import typer
 from waterketen_cli.cli.common import (
     CommitOptie,
     DataOptie,
+    DocumentformaatOptie,
     DroogOptie,
     OverschrijfOptie,
     UitvoerOptie,
@@ -301,9 +302,10 @@ def plan(
     ] = False,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
+    formaat: DocumentformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
-    """Maak het projectplan als Markdown-document.
+    """Maak het projectplan als document (Markdown, Word of PDF).
 
     Doel, aanpak, trekker en team, clusters, thema's, verwacht effect op kosten,
     kwaliteit, kwetsbaarheid en duurzaamheid, planning en mijlpalen, begroting en
@@ -329,7 +331,11 @@ def plan(
         gegevens, gegevens.get(Project, project.id) or project, vandaag=today()
     )
     told = write_document(
-        render.render(folder.parent, "projectplan.md.j2", **context), uitvoer, overwrite=overschrijf
+        render.render(folder.parent, "projectplan.md.j2", **context),
+        uitvoer,
+        overwrite=overschrijf,
+        formaat=formaat,
+        bron=(folder, gegevens),
     )
     if told:
         output.message(told)

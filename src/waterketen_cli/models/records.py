@@ -49,6 +49,7 @@ from waterketen_cli.models.types import (
     Rol,
     Telefoon,
     Tijd,
+    Toestemmingswijze,
     Uitkomst,
     VastPunt,
     Vergaderstatus,
@@ -91,6 +92,15 @@ class Indicator(Model):
     bron: Regel | None = Field(default=None, description="De gebruikelijke bron, bijv. 'RIONED'.")
 
 
+#: The logo: a PNG or JPEG inside the repository, by its path from the folder that holds
+#: data/ (no absolute path, no '..', no backslash; each folder starts with a letter,
+#: digit, '_' or '-').
+LOGO_PATTERN = (
+    r"^[A-Za-z0-9_-][A-Za-z0-9_. -]*(?:/[A-Za-z0-9_-][A-Za-z0-9_. -]*)*"
+    r"\.(?:png|PNG|jpg|JPG|jpeg|JPEG)$"
+)
+
+
 class Regio(Record):
     """The region: its programme, themes and indicator definitions."""
 
@@ -109,6 +119,13 @@ class Regio(Record):
         description="Hoe een openbare agenda een vertrouwelijk punt toont: 'als besloten punt' "
         "(genummerd, zonder onderwerp: de nummering klopt met de interne agenda en het "
         "verslag) of 'weglaten'.",
+    )
+    logo: str | None = Field(
+        default=None,
+        pattern=LOGO_PATTERN,
+        max_length=200,
+        description="Het logo in de kop van Word- en PDF-documenten: het pad van een PNG- of "
+        "JPEG-bestand in de repository, bijv. 'templates/logo.png'.",
     )
 
 
@@ -482,3 +499,38 @@ class Actie(Record):
     project: ProjectRef | None = None
     afgerond_op: Datum | None = None
     toelichting: Tekst | None = None
+
+
+# --- de verzendlijst van de nieuwsbrief ----------------------------------------------------
+
+
+class Toestemming(Model):
+    """When and how someone agreed to receive the newsletter."""
+
+    datum: Datum
+    wijze: Toestemmingswijze = Field(
+        description="Hoe: aanmeldformulier, e-mail, bijeenkomst, schriftelijk of mondeling."
+    )
+    toelichting: Tekst | None = Field(
+        default=None, description="Waar de toestemming te vinden is, bijv. het formulier."
+    )
+
+
+class Abonnee(Record):
+    """Someone on the newsletter's mailing list (``data/verzendlijst/``): never published.
+    Without recorded consent the address is an error (``validate``, check
+    ``toestemming``) and gets no newsletter; after ``afgemeld`` neither."""
+
+    naam: Regel
+    email: Email
+    organisatie: Regel | None = Field(
+        default=None, description="De organisatie, als tekst (ook een organisatie van buiten)."
+    )
+    toestemming: Toestemming | None = Field(
+        default=None,
+        description="Wanneer en hoe de persoon toestemming gaf voor de nieuwsbrief; "
+        "zonder toestemming geen nieuwsbrief.",
+    )
+    afgemeld: Datum | None = Field(
+        default=None, description="Wanneer de persoon zich afmeldde; daarna geen nieuwsbrief."
+    )

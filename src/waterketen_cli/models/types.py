@@ -296,6 +296,16 @@ class Voorstelstatus(StrEnum):
     INGETROKKEN = "ingetrokken"
 
 
+class Toestemmingswijze(StrEnum):
+    """How someone gave consent to receive the newsletter (AVG: it must be shown)."""
+
+    AANMELDFORMULIER = "aanmeldformulier"
+    EMAIL = "e-mail"
+    BIJEENKOMST = "bijeenkomst"  # signed up on a list at a meeting
+    SCHRIFTELIJK = "schriftelijk"
+    MONDELING = "mondeling"
+
+
 class Actiestatus(StrEnum):
     OPEN = "open"
     AFGEROND = "afgerond"

@@ -80,8 +80,10 @@ def opmaak(data_dir: Path, paden: list[Path], voortgang: Voortgang = stil) -> Op
 
 
 def select(folder: Path, paden: list[Path]) -> list[Stat]:
-    """The record files at or below the given paths (all: none given)."""
+    """The record files at or below the given paths (all: none given). The newsletters
+    (Markdown, ``soorten.DOCUMENTSOORTEN``) have no canonical form and are left as they are."""
     stats, _ = scan(folder)
+    stats = [s for s in stats if s.soort.record]
     if not paden:
         return stats
     root = folder.resolve()

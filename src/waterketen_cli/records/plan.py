@@ -57,11 +57,16 @@ class Document:
     """A generated file (or standard output, ``pad`` None)."""
 
     pad: Path | None
-    tekst: str
+    #: Text (written as UTF-8) or, for a Word or PDF document, the file's bytes.
+    tekst: str | bytes
     #: May replace an existing file (``--overschrijf``, or a file the tool owns).
     overschrijf: bool = False
     #: The bytes the command read at ``pad`` when it decided to write (None: not read).
     oud: bytes | None = None
+
+    @property
+    def inhoud(self) -> bytes:
+        return self.tekst if isinstance(self.tekst, bytes) else self.tekst.encode("utf-8")
 
 
 @dataclass

@@ -21,7 +21,7 @@ from typing import Any
 
 from waterketen_cli import __version__
 from waterketen_cli.errors import BestandsFout
-from waterketen_cli.soorten import SOORT_PER_MAP, Soort
+from waterketen_cli.soorten import MAPPEN, Soort
 
 _CACHE_FORMAT = 1
 
@@ -65,7 +65,8 @@ def display_root(data_dir: Path) -> Path:
 
 
 def scan(data_dir: Path) -> tuple[list[Stat], list[Plek]]:
-    """All record files, sorted, and what does not belong in the data folder.
+    """All record files (and the newsletters, ``soorten.DOCUMENTSOORTEN``), sorted, and
+    what does not belong in the data folder.
 
     A folder that cannot be listed is a :class:`BestandsFout` ('kan de map data/acties
     niet lezen: geen toegang'). A ``.yaml`` link that cannot be followed (dangling, a
@@ -82,24 +83,33 @@ def scan(data_dir: Path) -> tuple[list[Stat], list[Plek]]:
             if entry.name.endswith((".yaml", ".yml")):
                 misplaced.append(Plek(toon, map=False))
             continue
-        soort = SOORT_PER_MAP.get(entry.name)
+        soort = MAPPEN.get(entry.name)
         if soort is None:
             misplaced.append(Plek(toon, map=True))
             continue
         for item in _listing(entry.path, toon):
             item_toon = f"{toon}/{item.name}"
-            if item.name.startswith(".") or item.name.lower().endswith(".md"):
+            if item.name.startswith(".") or _uitleg(item.name, soort):
                 continue
-            st = _record_stat(item, toon) if item.name.endswith(".yaml") else None
+            eigen = item.name.endswith(soort.extensie)
+            st = _record_stat(item, toon) if eigen else None
             if st is not None:
                 stats.append(
                     Stat(item.path, item.name, item_toon, soort, st.st_mtime_ns, st.st_size)
                 )
-            elif item.name.endswith(".yaml") and not os.path.lexists(item.path):
+            elif eigen and not os.path.lexists(item.path):
                 continue  # gone since the folder was listed
             else:
                 misplaced.append(Plek(item_toon, map=_is_dir(item)))
     return stats, misplaced
+
+
+def _uitleg(naam: str, soort: Soort) -> bool:
+    """A Markdown file that explains a folder of records (a README); in a folder of
+    Markdown documents (the newsletters) only the README itself."""
+    if soort.extensie == ".md":
+        return naam.lower() == "readme.md"
+    return naam.lower().endswith(".md")
 
 
 def _listing(folder: Path | str, toon: str) -> list[os.DirEntry[str]]:

@@ -432,3 +432,24 @@ def besluit_json(regels: Sequence[Besluitregel], selectie: BesluitFilter) -> dic
             for r in regels
         ],
     }
+
+
+def actielijst_context(
+    gegevens: Gegevens, regels: Sequence[Actieregel], selectie: ActieFilter, vandaag: dt.date
+) -> dict[str, Any]:
+    """Everything ``actielijst.md.j2`` shows: the selected actions with their stand van
+    zaken (as the minutes show it), the overdue ones flagged."""
+    from waterketen_cli.models.records import Regio
+    from waterketen_cli.vergaderen.verslag import stand
+
+    regio = next(iter(gegevens.of(Regio)), None)
+    rijen = []
+    for regel in regels:
+        woorden, verlopen = stand(regel.actie, vandaag)
+        rijen.append({"regel": regel, "stand": woorden, "verlopen": verlopen})
+    return {
+        "regio": regio.naam if regio is not None else None,
+        "vandaag": vandaag,
+        "samenvatting": actie_samenvatting(regels, selectie),
+        "rijen": rijen,
+    }

@@ -9,7 +9,8 @@ the page says so, always, whether or not there were any.
 
 The stukken are found by the convention of :mod:`waterketen_cli.vergaderen.stukken`
 (only exact names inside the repository, as ``validate`` checks them). Merging and
-bookmarks are done with pypdf; the agenda and the last page become PDF through
+bookmarks are done with pypdf; the agenda becomes PDF in the house style
+(:mod:`waterketen_cli.documentformaat`), the last page through
 :func:`waterketen_cli.pdf.markdown_naar_pdf`. The same data and stukken give the same
 bytes.
 """
@@ -134,7 +135,7 @@ def maak(folder: Path, gegevens: Gegevens, vergadering: Vergadering, *, vandaag:
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PyPdfError
 
-    from waterketen_cli import pdf, render
+    from waterketen_cli import documentformaat, pdf, render
     from waterketen_cli.vergaderen import documenten
 
     root = gegevens.data_dir.parent
@@ -144,7 +145,10 @@ def maak(folder: Path, gegevens: Gegevens, vergadering: Vergadering, *, vandaag:
     markdown = documenten.agenda_document(
         folder, gegevens, vergadering, vandaag=vandaag, koppelen=False
     )
-    agenda = PdfReader(io.BytesIO(pdf.markdown_naar_pdf(markdown, root=root)))
+    stijl = documentformaat.huisstijl(gegevens.data_dir, gegevens)
+    agenda = PdfReader(
+        io.BytesIO(documentformaat.omzetten(markdown, documentformaat.Formaat.pdf, stijl))
+    )
     punten = openbaar.items(vergadering)
     kop_paginas = _kop_paginas(agenda, [f"{g.nummer}. {g.punt.titel}" for g in punten])
 

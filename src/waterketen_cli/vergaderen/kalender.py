@@ -118,9 +118,9 @@ def kalender(
     cal.add("NAME", naam)
     cal.add("X-WR-CALNAME", naam)
     if meetings:
-        cal.add_component(_tijdzone(meetings))
+        cal.add_component(tijdzone(meetings))
     for vergadering in meetings:
-        cal.add_component(_event(gegevens, vergadering, per_id[vergadering.id]))
+        cal.add_component(vevent(gegevens, vergadering, per_id[vergadering.id]))
     return cal
 
 
@@ -149,7 +149,10 @@ def beschrijving(vergadering: Vergadering, naam: str) -> str:
     return icalendar_tekst("\n".join(regels), regels=True)
 
 
-def _event(gegevens: Gegevens, vergadering: Vergadering, revisie: Revisie) -> Event:
+def vevent(gegevens: Gegevens, vergadering: Vergadering, revisie: Revisie) -> Event:
+    """The event of one meeting, as the calendar has it and as an invitation by e-mail
+    sends it (``vergaderen/uitnodiging.py`` adds organizer and attendee): ``gegevens``
+    is the public view, ``revisie`` comes from :func:`revisies`."""
     zone = ZoneInfo(TZID)
     overleg = gegevens.get(Overleg, vergadering.overleg)
     naam = overleg.naam if overleg is not None else vergadering.overleg
@@ -177,7 +180,7 @@ def _icalstatus(status: Vergaderstatus) -> str:
     return _STATUS.get(status, "CONFIRMED")
 
 
-def _tijdzone(meetings: Sequence[Vergadering]) -> Timezone:
+def tijdzone(meetings: Sequence[Vergadering]) -> Timezone:
     """VTIMEZONE for the years of the meetings only (the default span, 1970 to 2038,
     would list every change of the clocks in between)."""
     first = min(v.datum for v in meetings)

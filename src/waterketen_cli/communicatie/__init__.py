@@ -1,0 +1,1 @@
+"""Communication: the public website and the newsletter, made from the public view."""
