@@ -3,9 +3,12 @@ opens it in one). Built from the example data, with a newsletter that was sent a
 that was not, and a project whose title tries to be HTML:
 
 - every kind of page is there, and every link and image within the site resolves;
+- each cluster has its page, linked from the home page, the projects and their pages;
 - nothing is loaded from another host;
 - nothing private is in any file of the site (the secrets of tests/test_openbaar.py),
   and what is public is there;
+- the index for search from disk (zoekindex.js) has every indexed page, only words of
+  that page, and no text that could end a script;
 - the same data gives the same bytes, search index included;
 - the Atom feed lists exactly the newsletters that were sent;
 - text from the data is escaped as HTML;
@@ -17,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import html
+import json
 import os
 import re
 import shutil
@@ -34,7 +38,7 @@ from helpers import invoke
 from test_openbaar import geheimen
 from waterketen_cli import publiek, render
 from waterketen_cli.communicatie import nieuwsbrief, plaatsen, site, zoeken
-from waterketen_cli.models.records import Project, Vergadering
+from waterketen_cli.models.records import Cluster, Persoon, Project, Vergadering
 from waterketen_cli.records import dataset
 from waterketen_cli.vergaderen import thema
 
@@ -183,11 +187,13 @@ def test_every_kind_of_page_is_there(bouw: tuple[Path, Path, Path]) -> None:
         "zoeken/index.html",
         "stijl.css",
         "zoeken.js",
+        "zoekindex.js",
         "favicon.svg",
         "pagefind/pagefind.js",
         plaatsen.MARKER,
     }
     verwacht |= {f"projecten/{p.id}/index.html" for p in view.of(Project)}
+    verwacht |= {f"clusters/{c.id}/index.html" for c in view.of(Cluster)}
     for v in view.of(Vergadering):
         map_ = "themabijeenkomsten" if thema.is_themabijeenkomst(view, v) else "vergaderingen"
         verwacht.add(f"{map_}/{v.id}/index.html")
@@ -208,6 +214,53 @@ def test_a_meeting_after_it_was_held_has_its_besluitenlijst_and_verslag(gebouwd:
     assert 'id="agenda"' in komend and 'id="verslag"' not in komend
     # A coming meeting of the CCO has the activity overview as annex to its standing item.
     assert "Bijlage: activiteitenoverzicht clusters" in komend
+
+
+def test_each_cluster_has_its_page_linked_from_home_and_the_projects(
+    bouw: tuple[Path, Path, Path],
+) -> None:
+    root, folder, _ = bouw
+    view = publiek.publiek(dataset.load(root / "data"), DAG)
+    home = _lees(folder / "index.html")
+    thuis = (folder / "index.html").read_text(encoding="utf-8")
+    clusters = sorted(view.of(Cluster), key=lambda c: c.id)
+    assert len(clusters) == 5
+    for cluster in clusters:
+        pad = f"clusters/{cluster.id}/index.html"
+        assert ("a", "href", pad) in home.links
+        pagina = html.unescape((folder / pad).read_text(encoding="utf-8"))
+        assert f"<h1>Cluster {cluster.naam}</h1>" in pagina
+        for org in (*cluster.gemeenten, *cluster.waterschappen, *cluster.waterbedrijven):
+            assert _org_naam(view, org) in pagina, (cluster.id, org)
+        for activiteit in cluster.programma:
+            assert activiteit.titel in pagina, (cluster.id, activiteit.id)
+        assert 'id="waterteam"' in pagina and 'id="programma"' in pagina
+        assert '<a href="../../index.html#clusters">Clusters</a>' in pagina
+        # Its projects, and the meetings of its waterteam, each linked.
+        links = {w for t, a, w in _lees(folder / pad).links if t == "a"}
+        for project in view.of(Project):
+            if cluster.id in project.clusters:
+                assert f"../../projecten/{project.id}/index.html" in links, project.id
+        for vergadering in view.of(Vergadering):
+            if vergadering.overleg == cluster.waterteam:
+                assert f"../../vergaderingen/{vergadering.id}/index.html" in links
+    # The programme is no longer on the home page: one row per cluster.
+    assert "<h4>" not in thuis and thuis.count('<a href="clusters/') == len(clusters)
+    # The projects name their clusters with a link, the project's page too.
+    lijst = {w for t, a, w in _lees(folder / "projecten" / "index.html").links if t == "a"}
+    project = view.get(Project, "riothermie-assen")
+    assert project is not None and project.clusters == ["kop-van-drenthe"]
+    assert "../clusters/kop-van-drenthe/index.html" in lijst
+    pagina = _lees(folder / "projecten" / "riothermie-assen" / "index.html")
+    assert ("a", "href", "../../clusters/kop-van-drenthe/index.html") in pagina.links
+
+
+def _org_naam(view: dataset.Gegevens, org_id: str) -> str:
+    from waterketen_cli.models.records import Organisatie
+
+    org = view.get(Organisatie, org_id)
+    assert org is not None, org_id
+    return org.naam
 
 
 def test_a_project_page_has_the_public_project_plan(bouw: tuple[Path, Path, Path]) -> None:
@@ -292,8 +345,19 @@ def _teksten(folder: Path) -> dict[str, str]:
         elif pad.endswith((".pdf", ".xlsx", ".pagefind", ".pf_index", ".pf_meta", ".svg")):
             continue  # the stukken as they are in the repository; binary index parts
         tekst = inhoud.decode("utf-8").replace("\r\n ", "")
+        if pad == zoeken.RESERVE:  # its JSON read: the titles as they are, the words
+            tekst += "\n" + "\n".join(f"{t}\n{w}" for _, t, w in _zoekindex(folder))
         teksten[pad] = tekst + "\n" + html.unescape(tekst)
     return teksten
+
+
+def _zoekindex(folder: Path) -> list[list[str]]:
+    """The entries of zoekindex.js: [link, title, words]."""
+    tekst = (folder / zoeken.RESERVE).read_text(encoding="ascii")
+    data = tekst.split("window.ZOEKINDEX = ", 1)[1]
+    assert data.endswith(";\n")
+    index: list[list[str]] = json.loads(data.removesuffix(";\n"))
+    return index
 
 
 def test_nothing_private_is_in_any_file_of_the_site(bouw: tuple[Path, Path, Path]) -> None:
@@ -311,6 +375,49 @@ def test_nothing_private_is_in_any_file_of_the_site(bouw: tuple[Path, Path, Path
             assert not (folder / geheim).exists()
     # The guests who registered for a themabijeenkomst: not even their number's names.
     assert not any("@" in t and "voorbeeld.nl" in t for t in teksten.values())
+
+
+def test_the_index_for_search_from_disk_has_only_words_of_its_pages(
+    bouw: tuple[Path, Path, Path],
+) -> None:
+    """zoekindex.js holds, per page that Pagefind indexes, its h1 and the words of its
+    main, lower case, each once: nothing that is not on that page (whose privacy the
+    test above checks), and no name of anyone who did not consent, even as loose words."""
+    root, folder, _ = bouw
+    index = _zoekindex(folder)
+    paginas = _paginas(folder)
+    gemarkeerd = {
+        p for p in paginas if "data-pagefind-body" in (folder / p).read_text(encoding="utf-8")
+    }
+    assert [e[0] for e in index] == sorted(gemarkeerd)
+    assert "zoeken/index.html" not in gemarkeerd and "index.html" in gemarkeerd
+    for pad, titel, woorden in index:
+        lijst = woorden.split(" ")
+        assert len(lijst) == len(set(lijst)), pad
+        assert all(w == w.lower() and len(w) > 1 for w in lijst), pad
+        op_de_pagina = {w.lower() for w in re.findall(r"\w+", " ".join(paginas[pad].tekst))}
+        assert set(lijst) <= op_de_pagina, (pad, sorted(set(lijst) - op_de_pagina)[:5])
+        assert titel in html.unescape((folder / pad).read_text(encoding="utf-8")), pad
+    project = next(e for e in index if e[0] == "projecten/riothermie-assen/index.html")
+    assert project[1] == "Projectplan Warmte uit riool bij nieuwbouw in Assen"
+    assert "warmtevoorziening" in project[2].split(" ")
+    gegevens = dataset.load(root / "data")
+    namen = {p.naam for p in gegevens.of(Persoon) if not p.naam_openbaar}
+    namen |= {g.naam for v in gegevens.of(Vergadering) for g in v.aanmeldingen if g.naam}
+    assert len(namen) > 10
+    for naam in namen | _verzendlijst(root / "data"):
+        delen = {w.lower() for w in re.findall(r"\w{2,}", naam)}
+        assert not any(delen <= set(w.split(" ")) for _, _, w in index), naam
+
+
+def test_the_index_for_search_from_disk_cannot_end_a_script(gebouwd: Path) -> None:
+    """The project whose title tries to be HTML: in the index as it is, as data."""
+    tekst = (gebouwd / zoeken.RESERVE).read_text(encoding="ascii")
+    assert "</" not in tekst and "<script" not in tekst and "<!--" not in tekst
+    assert tekst.startswith("// ") and tekst.count("\nwindow.ZOEKINDEX = [[") == 1
+    titels = [t for _, t, _ in _zoekindex(gebouwd)]
+    assert f"Projectplan Energiescan {AANVAL} & meer" in titels
+    assert "\\u003cscript>alert(1)\\u003c/script>" in tekst
 
 
 def _verzendlijst(data: Path) -> set[str]:

@@ -4,9 +4,11 @@ served on 127.0.0.1 and opened from disk.
 
 For every kind of page: no console error, no request to any other host, and axe-core
 (from npm: ``npm ci --prefix tests``) finds no violation of WCAG 2.1 A and AA. Every
-link within the site resolves (the whole site is crawled), search finds a project by
-a word from its goal, and the home page and a project page are photographed, on a
-desktop and on a phone (into the test's folder and ``/tmp/site-shots/``).
+link within the site resolves (the whole site is crawled). Search finds a project by
+a word from its goal: served (with Pagefind, and with zoekindex.js when Pagefind does
+not load) and opened from disk (with zoekindex.js). The home page, a cluster and a
+project page are photographed, on a desktop and on a phone (into the test's folder
+and ``/tmp/site-shots/``).
 
 Without Playwright, Chromium or axe-core these tests are skipped, each with the reason
 (``pytest -ra`` shows it): ``.venv/bin/python tests/browser_setup.py`` installs what it
@@ -41,6 +43,7 @@ SCHERMAFDRUKKEN = Path("/tmp/site-shots")
 #: Every kind of page, with one page of that kind.
 SOORTEN = {
     "home": "index.html",
+    "cluster": "clusters/kop-van-drenthe/index.html",
     "projecten": "projecten/index.html",
     "project": "projecten/energiescan-waterketen/index.html",
     "vergaderingen": "vergaderingen/index.html",
@@ -162,6 +165,8 @@ def test_every_kind_of_page_in_the_browser(omgeving: tuple[Browser, Path, str], 
     pagina, bezoek = _open(browser, basis + SOORTEN[soort], stil=soort == "zoeken")
     if soort == "zoeken":  # the results came in
         pagina.wait_for_selector("#zoekresultaten a")
+        # Served, search uses Pagefind: the index for disk is not loaded.
+        assert not [u for u in bezoek.verzoeken if u.endswith("/zoekindex.js")]
     schendingen = _axe(pagina)
     pagina.close()
     elders = [u for u in bezoek.verzoeken if not u.startswith(basis)]
@@ -178,12 +183,13 @@ def test_every_kind_of_page_in_the_browser(omgeving: tuple[Browser, Path, str], 
 def test_every_page_works_opened_from_disk(omgeving: tuple[Browser, Path, str]) -> None:
     browser, folder, _ = omgeving
     for soort, pad in SOORTEN.items():
-        pagina, bezoek = _open(browser, (folder / pad.split("?")[0]).as_uri())
+        bestand, _, vraag = pad.partition("?")
+        adres = (folder / bestand).as_uri() + (f"?{vraag}" if vraag else "")
+        pagina, bezoek = _open(browser, adres)
+        if soort == "zoeken":  # with the index for disk
+            pagina.wait_for_selector("#zoekresultaten a")
         assert bezoek.fouten == [], soort
         assert [u for u in bezoek.verzoeken if not u.startswith("file://")] == [], soort
-        if soort == "zoeken":
-            status = pagina.text_content("#zoekstatus") or ""
-            assert "webserver" in status
         # A folder's page is linked as .../index.html: from disk every link is a file.
         for href in pagina.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             if href.startswith("file://"):
@@ -228,33 +234,109 @@ def test_every_link_within_the_site_resolves(omgeving: tuple[Browser, Path, str]
     assert len(ankers) > 10 and len(bestanden) > 50
 
 
-def test_search_finds_a_project_by_a_word_from_its_goal(
-    omgeving: tuple[Browser, Path, str],
-) -> None:
+def _woord(folder: Path) -> str:
+    """A word from a project's goal, and only there: "warmtevoorziening"."""
     from waterketen_cli.models.records import Project
     from waterketen_cli.records import dataset
 
-    browser, folder, basis = omgeving
     project = dataset.load(folder.parent / "data").get(Project, "riothermie-assen")
     assert project is not None
-    woord = max(re.findall(r"\w+", project.doel), key=len)  # "warmtevoorziening"
-    pagina, bezoek = _open(browser, basis + "index.html")
+    return max(re.findall(r"\w+", project.doel), key=len)
+
+
+def _zoek_vanaf_home(pagina: Page, woord: str) -> tuple[list[str], str, str]:
+    """Search from the home page's search field: the links found, the status, the
+    marked words."""
     pagina.fill("#zoekterm", woord)
     pagina.press("#zoekterm", "Enter")
     pagina.wait_for_selector("#zoekresultaten a")
     links = pagina.eval_on_selector_all("#zoekresultaten a", "els => els.map(e => e.href)")
+    status = pagina.text_content("#zoekstatus") or ""
+    return links, status, (pagina.text_content("#zoekresultaten mark") or "").lower()
+
+
+def test_search_finds_a_project_by_a_word_from_its_goal(
+    omgeving: tuple[Browser, Path, str],
+) -> None:
+    browser, folder, basis = omgeving
+    woord = _woord(folder)
+    pagina, bezoek = _open(browser, basis + "index.html")
+    links, status, gemarkeerd = _zoek_vanaf_home(pagina, woord)
     assert basis + "projecten/riothermie-assen/index.html" in links
-    assert woord in (pagina.text_content("#zoekresultaten mark") or "").lower()
+    assert woord in gemarkeerd and status.endswith(f"gevonden voor “{woord}”.")
+    assert any(u.startswith(basis + "pagefind/") for u in bezoek.verzoeken)
+    assert not any(u.endswith("/zoekindex.js") for u in bezoek.verzoeken)
     assert bezoek.fouten == []
     pagina.close()
 
 
-def test_screenshots_of_the_home_page_and_a_project(
+def test_search_works_opened_from_disk(omgeving: tuple[Browser, Path, str]) -> None:
+    """From disk the browser does not fetch Pagefind's index: search uses zoekindex.js,
+    with the same list of results, as accessible (axe-core), under the same CSP."""
+    browser, folder, _ = omgeving
+    woord = _woord(folder)
+    pagina, bezoek = _open(browser, (folder / "index.html").as_uri())
+    links, status, gemarkeerd = _zoek_vanaf_home(pagina, woord)
+    project = (folder / "projecten" / "riothermie-assen" / "index.html").as_uri()
+    assert links[0] == project  # the only page with that word
+    assert gemarkeerd == woord and status == f"1 pagina gevonden voor “{woord}”."
+    assert pagina.get_attribute("#zoekstatus", "role") == "status"
+    assert pagina.eval_on_selector_all("#zoekresultaten ol > li > h2 > a", "e => e.length") > 0
+    assert any(u.endswith("/zoekindex.js") for u in bezoek.verzoeken)
+    assert [u for u in bezoek.verzoeken if not u.startswith("file://")] == []
+    # A word without its accents, two words at once, a word's start; and nothing.
+    for term, verwacht in (
+        ("ideeen", "projecten/index.html"),
+        ("riothermie assen", "projecten/riothermie-assen/index.html"),
+        ("warmtevoorz", "projecten/riothermie-assen/index.html"),
+    ):
+        pagina.fill("#zoekterm", term)
+        pagina.press("#zoekterm", "Enter")
+        pagina.wait_for_function(
+            "t => (document.getElementById('zoekstatus').textContent || '').includes(t)",
+            arg=term,
+        )
+        links = pagina.eval_on_selector_all("#zoekresultaten a", "els => els.map(e => e.href)")
+        assert (folder / verwacht).as_uri() in links, term
+    pagina.fill("#zoekterm", "xyzzyplugh")
+    pagina.press("#zoekterm", "Enter")
+    pagina.wait_for_function(
+        "() => document.getElementById('zoekstatus').textContent.startsWith('Niets gevonden')"
+    )
+    assert bezoek.fouten == []
+    # The results as axe-core sees them (it logs that it may not read the stylesheet
+    # from disk: its own request, after the page's errors were checked).
+    pagina.fill("#zoekterm", woord)
+    pagina.press("#zoekterm", "Enter")
+    pagina.wait_for_selector("#zoekresultaten a")
+    assert _axe(pagina) == []
+    pagina.close()
+
+
+def test_search_served_without_pagefind_uses_the_index_for_disk(
+    omgeving: tuple[Browser, Path, str],
+) -> None:
+    """If Pagefind does not load on a server (blocked, or not there), search still works."""
+    browser, folder, basis = omgeving
+    pagina = browser.new_page()
+    fouten: list[str] = []
+    pagina.on("pageerror", lambda e: fouten.append(str(e)))
+    pagina.route("**/pagefind/**", lambda route: route.abort())
+    pagina.goto(basis + "zoeken/index.html?q=" + _woord(folder), wait_until="load")
+    pagina.wait_for_selector("#zoekresultaten a")
+    links = pagina.eval_on_selector_all("#zoekresultaten a", "els => els.map(e => e.href)")
+    assert links == [basis + "projecten/riothermie-assen/index.html"]
+    assert fouten == []
+    pagina.close()
+
+
+def test_screenshots_of_the_home_page_a_cluster_and_a_project(
     omgeving: tuple[Browser, Path, str], tmp_path: Path
 ) -> None:
     browser, _, basis = omgeving
     SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
-    for naam, pad in (("home", "index.html"), ("project", SOORTEN["project"])):
+    for naam in ("home", "cluster", "project"):
+        pad = SOORTEN[naam]
         for scherm, maat in (("desktop", (1280, 900)), ("telefoon", (390, 844))):
             pagina, _ = _open(browser, basis + pad, viewport={"width": maat[0], "height": maat[1]})
             # Readable on a phone: nothing wider than the screen but the tables' own box.

@@ -49,9 +49,9 @@ def site(
     Alles komt uit de openbare weergave van de gegevens: vertrouwelijke punten,
     stukken en besluiten, acties, contactgegevens en aanmeldingen staan er niet op,
     namen alleen met toestemming. Bij de vergaderingen staat de vergaderkalender
-    (.ics), bij het nieuws de verzonden nieuwsbrieven met een Atom-feed; zoeken werkt
-    zonder eigen server (Pagefind), zodra de site op een webserver staat, zoals GitHub
-    Pages of GitLab Pages. Open index.html om de site van de schijf te bekijken.
+    (.ics), bij het nieuws de verzonden nieuwsbrieven met een Atom-feed. Zoeken werkt
+    zonder eigen server: op een webserver (GitHub Pages, GitLab Pages) met Pagefind, en
+    van de schijf geopend (index.html) met een eigen index.
 
     De map wordt in één keer vervangen: een mislukte bouw laat de vorige website
     staan. Dezelfde gegevens geven op dezelfde dag dezelfde bestanden.

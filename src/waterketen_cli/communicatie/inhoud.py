@@ -61,6 +61,7 @@ def plan(b: Bouw, nieuwsbrieven: list[Nieuwsbrief]) -> None:
     from waterketen_cli.communicatie import site
 
     b.te_maken["index.html"] = functools.partial(_home, b)
+    _clusters(b)
     _projecten(b)
     _vergaderingen(b)
     _monitor(b)
@@ -81,6 +82,25 @@ def _home(b: Bouw) -> bytes:
     pad = "index.html"
     context = paginas.samenwerking(b.view, b.regio, b.vandaag, pad)
     return b.pagina(pad, "home.html.j2", b.regio.naam, "home", **context)
+
+
+def _clusters(b: Bouw) -> None:
+    """A page per cluster; the home page lists them (paginas.CLUSTERS)."""
+    for cluster in b.view.of(Cluster):
+        pad = paginas.clusterpagina(cluster.id)
+        b.te_maken[pad] = functools.partial(_cluster, b, cluster, pad)
+
+
+def _cluster(b: Bouw, cluster: Cluster, pad: str) -> bytes:
+    context = paginas.clusterinhoud(b.view, b.regio, cluster, b.vandaag, pad)
+    return b.pagina(
+        pad,
+        "cluster.html.j2",
+        f"Cluster {cluster.naam}",
+        "home",
+        [Link("Clusters", paginas.CLUSTERS)],
+        **context,
+    )
 
 
 # --- projects ---------------------------------------------------------------------------------
@@ -144,6 +164,7 @@ def _project(
         "projecten",
         [Link("Projecten", "projecten/index.html")],
         inhoud=b.html(pad, markdown, ids=_ids()),
+        clusters=paginas.clusterlinks(b.view, project.clusters, pad),
         agenda=[Link(a.tekst, naar(pad, a.href or "")) for a in agenda],
     )
 

@@ -82,6 +82,14 @@ def projectpagina(project_id: str) -> str:
     return f"projecten/{project_id}/index.html"
 
 
+def clusterpagina(cluster_id: str) -> str:
+    return f"clusters/{cluster_id}/index.html"
+
+
+#: Where the clusters are listed: a section of the home page.
+CLUSTERS = "index.html#clusters"
+
+
 def vergaderingen(view: Gegevens) -> list[Vergadering]:
     """Every meeting whose body is known, by date and id."""
     return sorted(
@@ -116,6 +124,16 @@ class Activiteitregel:
     periode: str
     bijgewerkt: dt.date
     project: Link | None
+
+
+@dataclass(frozen=True)
+class Clusterregel:
+    """A cluster on the home page: one row, linking to its page."""
+
+    naam: str
+    href: str
+    gemeenten: list[str]
+    waterschappen: list[str]
 
 
 @dataclass(frozen=True)
@@ -157,44 +175,21 @@ def _periode(begin: dt.date | None, eind: dt.date | None) -> str:
 
 
 def samenwerking(view: Gegevens, regio: Regio, vandaag: dt.date, pad: str) -> dict[str, Any]:
-    """The home page: the waterakkoord and its themes, the partners, the clusters with
-    their gemeenten, waterteam and programme, and what comes next."""
+    """The home page: the waterakkoord and its themes, what comes next, the partners,
+    and the clusters, each a row linking to its page (:func:`clusterinhoud`)."""
     partners: dict[Organisatiesoort, list[Link]] = defaultdict(list)
     for org in sorted(view.of(Organisatie), key=lambda o: o.naam.casefold()):
         if org.partner:
             partners[org.soort].append(Link(org.naam, extern(org.website)))
-    themas = {t.id: t.naam for t in regio.themas}
-    projecten = {p.id: p.titel for p in view.of(Project)}
-    clusters = []
-    for cluster in sorted(view.of(Cluster), key=lambda c: c.naam.casefold()):
-        team = view.get(Overleg, cluster.waterteam)
-        activiteiten = [
-            Activiteitregel(
-                a.titel,
-                themas.get(a.thema, a.thema),
-                a.status.value,
-                openbaar.persoon(view, a.eigenaar),
-                _periode(a.begin, a.eind),
-                a.bijgewerkt,
-                Link(projecten[a.project], naar(pad, projectpagina(a.project)))
-                if a.project in projecten
-                else None,
-            )
-            for a in cluster.programma
-        ]
-        clusters.append(
-            Clusterblok(
-                cluster.id,
-                cluster.naam,
-                [_org(view, g) for g in cluster.gemeenten],
-                [_org(view, w) for w in cluster.waterschappen],
-                [_org(view, w) for w in cluster.waterbedrijven],
-                openbaar.persoon(view, cluster.coordinator),
-                team.naam if team is not None else cluster.waterteam,
-                documenten.members(view, team) if team is not None else [],
-                activiteiten,
-            )
+    clusters = [
+        Clusterregel(
+            c.naam,
+            naar(pad, clusterpagina(c.id)),
+            [_org(view, g) for g in c.gemeenten],
+            [_org(view, w) for w in c.waterschappen],
         )
+        for c in sorted(view.of(Cluster), key=lambda c: (c.naam.casefold(), c.id))
+    ]
     komend = [r for r in vergaderregels(view, pad) if r.datum >= vandaag][:5]
     lopend = [p for p in view.of(Project) if p.status == Projectstatus.LOPEND]
     return {
@@ -207,13 +202,65 @@ def samenwerking(view: Gegevens, regio: Regio, vandaag: dt.date, pad: str) -> di
     }
 
 
+def clusterinhoud(
+    view: Gegevens, regio: Regio, cluster: Cluster, vandaag: dt.date, pad: str
+) -> dict[str, Any]:
+    """A cluster's page: its gemeenten, waterschappen and waterbedrijven, the
+    coordinator, the waterteam with its members and meetings, the programme and the
+    projects of the cluster."""
+    themas = {t.id: t.naam for t in regio.themas}
+    projecten = {p.id: p.titel for p in view.of(Project)}
+    team = view.get(Overleg, cluster.waterteam)
+    activiteiten = [
+        Activiteitregel(
+            a.titel,
+            themas.get(a.thema, a.thema),
+            a.status.value,
+            openbaar.persoon(view, a.eigenaar),
+            _periode(a.begin, a.eind),
+            a.bijgewerkt,
+            Link(projecten[a.project], naar(pad, projectpagina(a.project)))
+            if a.project in projecten
+            else None,
+        )
+        for a in cluster.programma
+    ]
+    blok = Clusterblok(
+        cluster.id,
+        cluster.naam,
+        [_org(view, g) for g in cluster.gemeenten],
+        [_org(view, w) for w in cluster.waterschappen],
+        [_org(view, w) for w in cluster.waterbedrijven],
+        openbaar.persoon(view, cluster.coordinator),
+        team.naam if team is not None else cluster.waterteam,
+        documenten.members(view, team) if team is not None else [],
+        activiteiten,
+    )
+    vergaderd = vergaderregels(view, pad, overleg=cluster.waterteam)
+    return {
+        "cluster": blok,
+        "komend": [r for r in vergaderd if r.datum >= vandaag],
+        "eerder": [r for r in reversed(vergaderd) if r.datum < vandaag],
+        "projecten": [
+            regel
+            for _, regels in projectgroepen(view, regio, pad, cluster=cluster.id)
+            for regel in regels
+        ],
+        "vergaderingen": naar(pad, "vergaderingen/index.html"),
+        "alle_projecten": naar(pad, "projecten/index.html"),
+    }
+
+
 # --- lists -----------------------------------------------------------------------------------
 
 
-def vergaderregels(view: Gegevens, pad: str) -> list[Vergaderregel]:
-    """Every meeting as a row of a list, by date, with the documents its page has."""
+def vergaderregels(view: Gegevens, pad: str, *, overleg: str | None = None) -> list[Vergaderregel]:
+    """Every meeting (of ``overleg``: only that body's) as a row of a list, by date,
+    with the documents its page has."""
     rows = []
     for v in vergaderingen(view):
+        if overleg is not None and v.overleg != overleg:
+            continue
         themabijeenkomst = is_thema(view, v)
         if themabijeenkomst:
             docs = ["programma", "terugblik"] if v.terugblik else ["programma"]
@@ -238,26 +285,49 @@ def vergaderregels(view: Gegevens, pad: str) -> list[Vergaderregel]:
 class Projectregel:
     titel: str
     href: str
-    clusters: str
+    status: str
+    regionaal: bool
+    clusters: list[Link]  # each to its page
     themas: str
     periode: str
 
 
-def projectgroepen(view: Gegevens, regio: Regio, pad: str) -> list[tuple[str, list[Projectregel]]]:
-    """The projects by status, running and coming first; within a group by start."""
+def clusterlinks(view: Gegevens, cluster_ids: list[str], pad: str) -> list[Link]:
+    """The clusters by name, each linking to its page (an unknown one: its id, as text)."""
+    links = []
+    for cluster_id in cluster_ids:
+        gevonden = view.get(Cluster, cluster_id)
+        links.append(
+            Link(gevonden.naam, naar(pad, clusterpagina(cluster_id)))
+            if gevonden is not None
+            else Link(cluster_id, None)
+        )
+    return links
+
+
+def projectgroepen(
+    view: Gegevens, regio: Regio, pad: str, *, cluster: str | None = None
+) -> list[tuple[str, list[Projectregel]]]:
+    """The projects (of ``cluster``: only those that name it) by status, running and
+    coming first; within a group by start."""
     themas = {t.id: t.naam for t in regio.themas}
-    clusters = {c.id: c.naam for c in view.of(Cluster)}
     groepen = []
     for status, kop in PROJECTGROEPEN:
         projecten = sorted(
-            (p for p in view.of(Project) if p.status == status),
+            (
+                p
+                for p in view.of(Project)
+                if p.status == status and (cluster is None or cluster in p.clusters)
+            ),
             key=lambda p: (p.periode.begin, p.titel.casefold(), p.id),
         )
         regels = [
             Projectregel(
                 p.titel,
                 naar(pad, projectpagina(p.id)),
-                "regionaal" if p.regionaal else ", ".join(clusters.get(c, c) for c in p.clusters),
+                p.status.value,
+                p.regionaal,
+                clusterlinks(view, p.clusters, pad),
                 ", ".join(themas.get(t, t) for t in p.themas),
                 _periode(p.periode.begin, p.periode.eind),
             )

@@ -8,11 +8,12 @@ activity overview, each Markdown made HTML (:mod:`.html`), in the page templates
 ``templates/site/`` (a data repository overrides them like any template). Around them:
 the cooperation (home), lists of projects and meetings, the calendar (``.ics``), the
 newsletters that were sent with their Atom feed (:mod:`.atom`), and search
-(:mod:`.zoeken`).
+(:mod:`.zoeken`: Pagefind's index, and a simple one of its own for the site opened from
+disk).
 
 Every link is relative and every folder page is linked as ``…/index.html``, so that
 the site works opened from disk and from any folder of a web server (GitHub Pages,
-GitLab Pages). Nothing is loaded from elsewhere: one stylesheet, one small script for
+GitLab Pages). Nothing is loaded from elsewhere: one stylesheet, the scripts for
 search, images of the site itself. The same data on the same day gives the same bytes.
 """
 
@@ -148,7 +149,7 @@ def bouw(
 ) -> Site:
     """The website from the public view ``view`` (and only from that) on ``vandaag``;
     ``geschiedenis``: that of the meetings, for the calendar (``vergaderen/kalender``)."""
-    from waterketen_cli.communicatie import inhoud
+    from waterketen_cli.communicatie import inhoud, zoeken
     from waterketen_cli.vergaderen import kalender
 
     if not view.publiek:
@@ -169,5 +170,6 @@ def bouw(
         inhoud.plan(bouw, [b for b in nieuwsbrieven if b.status == Nieuwsbriefstatus.VERZONDEN])
         for pad in sorted(bouw.te_maken):
             bestanden[pad] = bouw.te_maken[pad]()
+        bestanden[zoeken.RESERVE] = zoeken.reserve_index(bestanden)
     bouw.site.bestanden = dict(sorted(bestanden.items()))
     return bouw.site
