@@ -55,6 +55,15 @@ def test_wrong_usage_exits_2_in_dutch(capsys: pytest.CaptureFixture[str]) -> Non
     result = invoke(capsys, ["validate", "--format", "xml"])
     assert result.code == 2
     assert "ongeldige waarde voor '--format'" in result.err
+    # Numbers are checked by pydantic inside typer: its English is translated too.
+    for args, uitleg in (
+        (["agenda", "plan", "abc"], "'JAAR': geef een geheel getal"),
+        (["agenda", "new", "--datum", "2027-01-26", "--duur", "5"], "'--duur': minstens 15"),
+        (["agenda", "new", "--datum", "2027-01-26", "--duur", "900"], "'--duur': hoogstens 600"),
+    ):
+        result = invoke(capsys, args)
+        assert result.code == 2
+        assert f"fout: ongeldige waarde voor {uitleg}\n" in result.err, result.err
 
 
 def test_python_dash_m() -> None:

@@ -290,6 +290,8 @@ def _vergiftig(data: Path, vijandig: bool) -> dict[str, str]:
                 if isinstance(value, str) and key in ENE_REGEL | MEER_REGELS:
                     n = len(waarden)
                     node[key] = waarden[f"Z{n}Z"] = _waarde(n, key, vijandig)
+                elif key == "ritme":
+                    continue  # a meeting rule: words from a list (weken, dinsdag), no text
                 elif key == "voor" and isinstance(value, list):
                     for i in range(len(value)):
                         n = len(waarden)

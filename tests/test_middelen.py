@@ -388,7 +388,10 @@ def test_nothing_to_show(capsys: pytest.CaptureFixture[str], repo: Path) -> None
     result = invoke(capsys, ["middelen", "--jaar", "2035", "--markdown"], cwd=repo)
     assert result.code == 0, result.err
     assert "- Alleen de bedragen van 2035.\n" in result.out
-    assert "\nGeen projecten in deze selectie.\n\n## Signalen\n\nGeen signalen:" in result.out
+    assert "\nGeen projecten in deze selectie.\n\n## Regionale begroting\n" in result.out
+    assert "\nGeen regionale begroting vastgelegd voor 2035.\n\n## Signalen\n\nGeen signalen:" in (
+        result.out
+    )
     assert "## Per jaar" not in result.out
 
 

@@ -9,6 +9,7 @@ is fixed at 27 november 2026 (conftest); the newest peildatum in the example dat
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import statistics
 from decimal import ROUND_HALF_UP, Decimal
@@ -95,7 +96,7 @@ def test_change_waterpas_rioolheffing_2024_2025(uitkomst: kern.Monitor) -> None:
     assert INDICATOREN["rioolheffing"]["richting"] == "lager is beter"
     assert (punt.beweging, punt.oordeel) == (kern.Beweging.OP, kern.Oordeel.SLECHTER)
     assert kern.verandering_tekst(punt, beeld(uitkomst, "rioolheffing")) == (
-        f"▲ {nl(nieuw - oud, 0)} ({nl((nieuw - oud) / oud * 100, 1)} %) slechter"
+        f"▲ {nl(nieuw - oud, 2)} ({nl((nieuw - oud) / oud * 100, 1)} %) slechter"
     )
 
 
@@ -160,8 +161,75 @@ def test_regional_median_per_peildatum(uitkomst: kern.Monitor) -> None:
     rij = beeld(uitkomst, "rioolheffing").regio[2]
     assert rij.mediaan == (figures[1] + figures[2]) / 2
     assert kern.regio_tekst(rij, beeld(uitkomst, "rioolheffing")) == (
-        f"€ {nl((figures[1] + figures[2]) / 2, 1).lstrip('+')}"
+        f"€ {nl((figures[1] + figures[2]) / 2, 2).lstrip('+')} (mediaan van 4 clusters)"
     )
+    assert rij.gemeten == 4
+
+
+def _matched(indicator: str, vorige: dt.date, peildatum: dt.date) -> list[tuple[Any, Any]]:
+    """The measurements of the clusters that measured on both peildata, then and now."""
+    paren = []
+    for c in CLUSTERS:
+        waarden = metingen(c, indicator)
+        if vorige in waarden and peildatum in waarden:
+            paren.append((waarden[vorige], waarden[peildatum]))
+    return paren
+
+
+def test_regional_change_is_a_matched_comparison(uitkomst: kern.Monitor) -> None:
+    """The region's change compares the clusters that measured on both peildata only."""
+    checked = 0
+    for b in uitkomst.beelden:
+        iid = b.indicator.id
+        days = sorted({d for c in CLUSTERS for d in metingen(c, iid)})
+        assert [(v.vorige, v.peildatum) for v in b.regio_veranderingen] == list(
+            itertools.pairwise(days)
+        )
+        for v in b.regio_veranderingen:
+            paren = _matched(iid, v.vorige, v.peildatum)
+            assert v.clusters == len(paren)
+            if b.ja_nee:
+                assert (v.ja_van, v.ja_naar) == (
+                    sum(1 for a, _ in paren if a is True),
+                    sum(1 for _, z in paren if z is True),
+                )
+            elif paren:
+                van = Decimal(statistics.median(Decimal(str(a)) for a, _ in paren))
+                naar = Decimal(statistics.median(Decimal(str(z)) for _, z in paren))
+                assert (v.van, v.naar) == (van, naar)
+                assert v.verandering is not None and v.verandering.verschil == naar - van
+            checked += 1
+    assert checked > 30
+
+
+def test_regional_change_of_rioolheffing_ignores_a_cluster_that_skipped_a_year(
+    uitkomst: kern.Monitor,
+) -> None:
+    """Westerkwartier has no rioolheffing for 2024. The medians of all who reported fall
+    from € 271,50 (four clusters) to € 266,00 (five), while every cluster that reported
+    in both years rose: compared over the same four clusters the region rose too."""
+    b = beeld(uitkomst, "rioolheffing")
+    v24, v25 = dt.date(2024, 12, 31), dt.date(2025, 12, 31)
+    paren = _matched("rioolheffing", v24, v25)
+    assert len(paren) == 4 and all(z > a for a, z in paren)
+    alle = {d: mediaan("rioolheffing", d) for d in (v24, v25)}
+    assert alle[v25] < alle[v24]  # the old, unmatched comparison: down, 'beter'
+    van = Decimal(statistics.median(Decimal(a) for a, _ in paren))
+    naar = Decimal(statistics.median(Decimal(z) for _, z in paren))
+    verandering = b.regio_veranderingen[-1]
+    assert (verandering.beweging, verandering.oordeel) == (kern.Beweging.OP, kern.Oordeel.SLECHTER)
+    assert kern.regio_verandering_tekst(verandering, b) == (
+        f"▲ {nl(naar - van, 2)} ({nl((naar - van) / van * 100, 1)} %) slechter: mediaan van "
+        f"dezelfde 4 clusters € {nl(van, 2).lstrip('+')} → € {nl(naar, 2).lstrip('+')}"
+    )
+    assert kern.regio_verandering_tekst(verandering, b) == (
+        "▲ +13,00 (+4,8 %) slechter: mediaan van dezelfde 4 clusters € 271,50 → € 284,50"
+    )
+    # a ja/nee indicator: Westerkwartier measured the stresstest in 2023 and 2025 only
+    stresstest = beeld(uitkomst, "stresstest-uitgevoerd")
+    teksten = [kern.regio_verandering_tekst(v, stresstest) for v in stresstest.regio_veranderingen]
+    assert teksten[-1] == "= 4 van dezelfde 4 clusters ja"
+    assert teksten[0] == "▲ 3 → 4 van dezelfde 4 clusters ja, beter"
 
 
 def _expected_signals(grens: dt.date) -> set[tuple[str, str, str]]:
@@ -271,15 +339,17 @@ def test_terminal_view(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
         "cluster": "Waterpas",
         "indicator": "rioolheffing",
         "peildatum": "2025",
-        "waarde": f"€ {nieuw:.0f}",
-        "verandering": f"▲ {nl(nieuw - oud, 0)} slechter",
-        "t.o.v. mediaan": f"{nl(t_o_v, 0)} beter",
+        "waarde": f"€ {nl(nieuw, 2).lstrip('+')}",
+        "verandering": f"▲ {nl(nieuw - oud, 2)} slechter",
+        "t.o.v. mediaan": f"{nl(t_o_v, 2)} beter",
         "signaal": "",
     }
     westerkwartier = next(
         r for r in rows if r["cluster"] == "Westerkwartier" and r["indicator"] == "rioolheffing"
     )
-    assert westerkwartier["verandering"] == f"▲ {nl(Decimal(262 - 240), 0)} slechter"
+    assert westerkwartier["verandering"] == f"▲ {nl(Decimal(262 - 240), 2)} slechter"
+    # amounts to the cent
+    assert all(re.fullmatch(r"€ [\d.]+,\d\d", r["waarde"]) for r in rows if "€" in r["waarde"])
     assert westerkwartier["signaal"] == "mist 2024"
     n = len(_expected_signals(dt.date(2025, 5, 27)))
     assert summary.startswith(f"5 clusters, 12 indicatoren; {n} signalen.")
@@ -386,3 +456,41 @@ def test_bad_input(
 ) -> None:
     result = invoke(capsys, ["monitor", *args], cwd=repo)
     assert (result.code, result.out, result.err) == (2, "", message)
+
+
+EURO = re.compile(r"€ ?[-+]?\d[\d.]*(?:,\d+)?")
+
+
+def test_amounts_are_shown_to_the_cent(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
+    doc = invoke(capsys, ["monitor", "--markdown"], cwd=repo).out
+    bedragen = EURO.findall(doc)
+    assert len(bedragen) > 50
+    assert [b for b in bedragen if not re.fullmatch(r"€ [-+]?[\d.]+,\d\d", b)] == []
+    assert "| **Regio** | **€ 232,00 (mediaan van 5 clusters)** |" in doc
+    # differences of an amount in euros too: +17,00, never +17
+    rioolheffing = doc.split("### Rioolheffing")[1].split("### ")[0]
+    assert "| Waterpas | ▲ +12,00 (+6,1 %) slechter |" in rioolheffing
+    assert "| Westerkwartier | = mediaan | = mediaan | — | -4,00 (-1,5 %) beter |" in rioolheffing
+
+
+def test_sources_are_named_by_their_cadence() -> None:
+    """The Benchmark rioleringszorg (RIONED) and the ILT comparison of the drinking-water
+    companies appear every three years: no yearly figure names them as its source.
+    Yearly rioolheffing comes from COELO's Atlas van de lokale lasten, drinking-water
+    quality from ILT's yearly report."""
+    for cluster in CLUSTERS.values():
+        for m in cluster.get("metingen", []):
+            bron = m["bron"]
+            assert not re.search(r"RIONED benchmark|ILT-prestatievergelijking", bron), bron
+            if m["indicator"] == "rioolheffing":
+                assert bron == f"COELO, Atlas van de lokale lasten {m['peildatum'].year}"
+            if m["indicator"] == "metingen-binnen-norm":
+                assert bron == (
+                    f"ILT, De kwaliteit van het drinkwater in Nederland in {m['peildatum'].year}"
+                )
+    assert INDICATOREN["rioolheffing"]["bron"].startswith("COELO, Atlas van de lokale lasten")
+    assert INDICATOREN["metingen-binnen-norm"]["bron"].startswith(
+        "ILT, De kwaliteit van het drinkwater in Nederland"
+    )
+    for iid in ("meldingen-riolering", "formatie-rioleringsbeheer"):
+        assert "driejaarlijks ook de Benchmark rioleringszorg" in INDICATOREN[iid]["bron"]

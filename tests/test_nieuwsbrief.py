@@ -169,8 +169,10 @@ def test_draft_takes_what_changed_from_git(capsys: pytest.CaptureFixture[str], r
     )
     _wijzig(
         data / "clusters" / "waterpas.yaml",
-        "    peildatum: 2025-12-31\n    waarde: 241\n    bron: RIONED benchmark 2025\n",
-        "    peildatum: 2025-12-31\n    waarde: 241\n    bron: RIONED benchmark 2025\n"
+        "    peildatum: 2025-12-31\n    waarde: 241\n"
+        "    bron: COELO, Atlas van de lokale lasten 2025\n",
+        "    peildatum: 2025-12-31\n    waarde: 241\n"
+        "    bron: COELO, Atlas van de lokale lasten 2025\n"
         "  - indicator: rioolheffing\n    peildatum: 2026-06-30\n    waarde: 290\n"
         "    bron: Tussenmeting 2026\n",
     )
@@ -189,8 +191,8 @@ def test_draft_takes_what_changed_from_git(capsys: pytest.CaptureFixture[str], r
     assert "### Gestart\n\n- **Pool rioleringsbeheerders en opleidingsplan**" in tekst
     assert "- Afkoppelprogramma hemelwater Waterpas: Fase 1 gereed (31 december 2026)" in tekst
     assert (
-        "- Waterpas, Rioolheffing meerpersoonshuishouden (€/jaar, 30-06-2026): € 290, "
-        "▲ +49 (+20,3 %) slechter"
+        "- Waterpas, Rioolheffing meerpersoonshuishouden (€/jaar, 30-06-2026): € 290,00, "
+        "▲ +49,00 (+20,3 %) slechter"
     ) in tekst
     assert "## Terugblik\n\n### Regionale themabijeenkomst, 29 oktober 2026" in tekst
     assert "Zestig deelnemers zagen hoe **warmte uit riool** werkt." in tekst

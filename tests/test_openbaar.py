@@ -28,8 +28,8 @@ from hypothesis import strategies as st
 from conftest import EXAMPLE_DATA
 from helpers import invoke
 from waterketen_cli import publiek, render
-from waterketen_cli.analyse import overzicht, projectplan
-from waterketen_cli.communicatie import opstellen
+from waterketen_cli.analyse import jaar, jaar_verslag, overzicht, projectplan
+from waterketen_cli.communicatie import nieuwsbrief, opstellen
 from waterketen_cli.models.records import (
     Abonnee,
     Agendapunt,
@@ -46,6 +46,8 @@ from waterketen_cli.records.dataset import Gegevens
 from waterketen_cli.vergaderen import acties, documenten, kalender, thema, verslag
 
 VANDAAG = dt.date(2026, 11, 27)
+#: The years of the jaarplan and jaarverslag checked.
+JAREN = (2026, 2027)
 GETELD: dict[str, int] = {"uitvoer": 0, "varianten": 0, "lekken": 0}
 
 
@@ -96,6 +98,18 @@ def outputs(folder: Path, view: Gegevens) -> Iterator[tuple[str, str]]:
     periode = opstellen.Periode(dt.date(2000, 1, 1), VANDAAG, None)
     context = opstellen.inhoud(view, periode, None, titel="Nieuwsbrief", vandaag=VANDAAG)
     yield "nieuwsbrief", render.render(None, "nieuwsbrief.md.j2", **context)
+    # The jaarplan and the jaarverslag (--openbaar) of the years of the example data.
+    brieven = nieuwsbrief.lees_alle(folder)
+    for jaartal in JAREN:
+        plan = jaar.jaarplan(view, jaartal, VANDAAG)
+        yield f"jaarplan {jaartal}", render.render(None, "jaarplan.md.j2", plan=plan, publiek=True)
+        verslag_ = jaar_verslag.jaarverslag(view, jaartal, VANDAAG, brieven)
+        yield (
+            f"jaarverslag {jaartal}",
+            render.render(
+                None, "jaarverslag.md.j2", verslag=verslag_, publiek=True, afbeeldingen=False
+            ),
+        )
 
 
 @dataclass
@@ -154,6 +168,7 @@ def geheimen(gegevens: Gegevens, vandaag: dt.date) -> Geheimen:
                 found.zichtbaar.add(("besluiten", besluit.nummer))
                 found.zichtbaar.add((f"besluitenlijst {vergadering.id}", besluit.nummer))
                 found.zichtbaar.add((f"verslag {vergadering.id}", besluit.nummer))
+                found.zichtbaar.add((f"jaarverslag {vergadering.datum.year}", besluit.nummer))
     return found
 
 

@@ -204,6 +204,8 @@ def test_completion_answers_bash_and_powershell() -> None:
     bash = _complete("bash", "", COMP_WORDS="waterketen ag", COMP_CWORD="1")
     assert bash.returncode == 0, bash.stderr
     assert bash.stdout.split() == ["agenda"]
+    jaar = _complete("bash", "", COMP_WORDS="waterketen jaar", COMP_CWORD="1")
+    assert jaar.stdout.split() == ["jaarplan", "jaarverslag"]
 
     options = _complete("bash", "", COMP_WORDS="waterketen validate --f", COMP_CWORD="2")
     assert options.stdout.split() == ["--format"]
@@ -218,6 +220,7 @@ def test_completion_answers_bash_and_powershell() -> None:
     lines = powershell.stdout.splitlines()
     assert [line.split(":::")[0] for line in lines] == [
         "new",
+        "plan",
         "render",
         "genodigden",
         "presentielijst",

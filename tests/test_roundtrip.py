@@ -24,9 +24,11 @@ TEXT_FIELD = {
     "overleg": "naam",
     "vergadering": "locatie",
     "project": "doel",
+    "begroting": "toelichting",
     "actie": "omschrijving",
     "agendavoorstel": "titel",
     "abonnee": "naam",
+    "schooljaar": "bron",
 }
 
 # Text as people type it, including what YAML 1.1 and 1.2 read differently.

@@ -35,7 +35,8 @@ def test_schema_writes_only_what_changed(
     assert "verouderd" in stale.out
     assert (target / "persoon.schema.json").read_text(encoding="utf-8") == "{}"
     again = invoke(capsys, ["--data", str(EXAMPLE_DATA), "schema", "--map", str(target)])
-    assert "bijgewerkt" in again.out and "1 geschreven, 9 ongewijzigd" in again.out
+    assert "bijgewerkt" in again.out
+    assert f"1 geschreven, {len(SOORTEN) - 1} ongewijzigd" in again.out
 
 
 def test_schemas_are_deterministic() -> None:

@@ -55,6 +55,42 @@ class Formaat(StrEnum):
     pdf = "pdf"
 
 
+class Tabelformaat(StrEnum):
+    """The formats of a command whose document is a table too (``overzicht``, ``acties``,
+    ``besluiten``, ``middelen``): a document (:class:`Formaat`) or an Excel workbook
+    (``xlsx``, ``waterketen_cli.werkboek``)."""
+
+    md = "md"
+    docx = "docx"
+    pdf = "pdf"
+    xlsx = "xlsx"
+
+
+def werkboek_gevraagd(uitvoer: Path | None, gekozen: Tabelformaat | None) -> bool:
+    """Whether a workbook is asked for: ``--formaat xlsx`` or ``-o ….xlsx``; a choice
+    that contradicts the file name is refused."""
+    naar_bestand = uitvoer is not None and str(uitvoer) != "-"
+    xlsx_naam = naar_bestand and uitvoer is not None and uitvoer.suffix.lower() == ".xlsx"
+    if gekozen == Tabelformaat.xlsx or xlsx_naam:
+        if gekozen not in (None, Tabelformaat.xlsx) and uitvoer is not None:
+            raise GebruiksFout(
+                f"--formaat {gekozen.value} past niet bij de bestandsnaam {uitvoer}",
+                hint=f"noem het bestand {uitvoer.with_suffix('.' + gekozen.value).name}",
+            )
+        if naar_bestand and not xlsx_naam and uitvoer is not None:
+            raise GebruiksFout(
+                f"--formaat xlsx past niet bij de bestandsnaam {uitvoer}",
+                hint=f"noem het bestand {uitvoer.with_suffix('.xlsx').name}",
+            )
+        return True
+    return False
+
+
+def documentformaat(gekozen: Tabelformaat | None) -> Formaat | None:
+    """The document format of a choice that is not a workbook."""
+    return None if gekozen is None or gekozen == Tabelformaat.xlsx else Formaat(gekozen.value)
+
+
 class OpmaakFout(WaterketenError):
     """The document could not be made into Word or PDF."""
 
@@ -68,6 +104,12 @@ def formaat_voor(uitvoer: Path | None, gekozen: Formaat | None) -> Formaat:
         uit_naam = {".docx": Formaat.docx, ".pdf": Formaat.pdf, ".md": Formaat.md}.get(
             uitvoer.suffix.lower()
         )
+        if uitvoer.suffix.lower() == ".xlsx":
+            raise GebruiksFout(
+                "dit document bestaat niet als werkboek (.xlsx)",
+                hint="een werkboek maken overzicht, acties, besluiten en middelen; kies hier "
+                ".md, .docx of .pdf",
+            )
     if gekozen is not None and uit_naam is not None and gekozen != uit_naam:
         raise GebruiksFout(
             f"--formaat {gekozen.value} past niet bij de bestandsnaam {uitvoer}",

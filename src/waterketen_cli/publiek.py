@@ -16,7 +16,10 @@ receives:
 - actions are internal and not part of it, and so are the newsletter's mailing list
   (``data/verzendlijst/``: names, addresses, consent) and the guests registered for a
   themabijeenkomst; an agenda proposal that is confidential is left out; a project
-  keeps its approving decision only when that is public.
+  keeps its approving decision only when that is public;
+- the regional budget is public (what the partners put in, what went to which project,
+  what was spent: a jaarverslag publishes it), but an allocation or the adoption keeps
+  its decision only when that is public.
 
 What the view leaves out, documents say truthfully and without revealing it (for
 example "besluiten uit besloten vergaderingen staan hier niet"); that wording lives
@@ -34,6 +37,7 @@ from waterketen_cli.models.base import Record
 from waterketen_cli.models.records import (
     Agendapunt,
     Agendavoorstel,
+    Begroting,
     Besluit,
     Organisatie,
     Persoon,
@@ -121,8 +125,21 @@ def publiek(gegevens: Gegevens, vandaag: dt.date) -> Gegevens:
     for record_id, project in view.records.get("project", {}).items():
         if isinstance(project, Project) and project.besluit in hidden:
             view.records["project"][record_id] = project.model_copy(update={"besluit": None})
+    for record_id, begroting in view.records.get("begroting", {}).items():
+        if isinstance(begroting, Begroting):
+            view.records["begroting"][record_id] = _begroting(begroting, hidden)
     view.paden = {k: v for k, v in gegevens.paden.items() if k[0] not in INTERN}
     return view
+
+
+def _begroting(begroting: Begroting, hidden: set[str]) -> Begroting:
+    """Without the numbers of decisions that are not public."""
+    toekenningen = [
+        t.model_copy(update={"besluit": None}) if t.besluit in hidden else t
+        for t in begroting.toekenningen
+    ]
+    vastgesteld = None if begroting.vastgesteld in hidden else begroting.vastgesteld
+    return begroting.model_copy(update={"toekenningen": toekenningen, "vastgesteld": vastgesteld})
 
 
 def _persoon(gegevens: Gegevens, persoon: Persoon) -> Persoon:

@@ -56,10 +56,14 @@ SOORTEN: tuple[Soort, ...] = (
     Soort("overleg", "overleggen", "Overleg", het=True),
     Soort("vergadering", "vergaderingen", "Vergadering"),
     Soort("project", "projecten", "Project", het=True),
+    # The regional budget of a year: data/begrotingen/2027.yaml.
+    Soort("begroting", "begrotingen", "Begroting"),
     Soort("actie", "acties", "Actie"),
     Soort("agendavoorstel", "agendavoorstellen", "Agendavoorstel", het=True),
     # The newsletter's recipients, each with their consent: never published.
     Soort("abonnee", "verzendlijst", "Abonnee"),
+    # The school holidays of the region, one school year a file (agenda plan).
+    Soort("schooljaar", "schoolvakanties", "Schooljaar", het=True),
 )
 
 #: A newsletter: ``data/nieuwsbrieven/<id>.md``, Markdown with a small YAML header

@@ -9,6 +9,10 @@ the document states in its header, so that every figure can be checked by hand:
   rows overlap, and the total row counts every project once;
 - by default projects with status idee or gestopt do not count.
 
+The regional budget (``analyse/begroting.py``: the partners' joint pot, its allocations
+to projects and their realisation) is shown beside it, for the whole region: of the
+filters only the year applies to it.
+
 ``dekkingsgrafiek`` draws the Projecten table as a chart: per project a bar of its
 budget, split into what is promised, what is requested and the shortfall.
 """
@@ -22,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from waterketen_cli import dutch
+from waterketen_cli.analyse import begroting, begroting_json
 from waterketen_cli.analyse.grafieken import PALET, Staafdeel, Staafgrafiek
 from waterketen_cli.checks.findings import suggest
 from waterketen_cli.errors import GebruiksFout
@@ -30,8 +35,8 @@ from waterketen_cli.models.types import Financieringsstatus, Organisatiesoort, P
 from waterketen_cli.records.dataset import Gegevens
 from waterketen_cli.vergaderen import lookup
 
-#: The kinds of record the analysis reads.
-SOORTEN = ("project", "organisatie", "cluster", "regio")
+#: The kinds of record the analysis reads (the regional budget: begroting.SOORTEN).
+SOORTEN = tuple(dict.fromkeys(("project", "organisatie", "cluster", "regio", *begroting.SOORTEN)))
 
 #: Counted unless asked otherwise: ideas have no budget yet, stopped projects no future.
 STANDAARD_STATUSSEN = frozenset(Projectstatus) - {Projectstatus.IDEE, Projectstatus.GESTOPT}
@@ -162,6 +167,9 @@ class Projectmiddelen:
     per_jaar: list[tuple[int, Bedragen]]
     per_partner: list[Partnerdeel]
     signalen: list[Signaal]
+    #: From the regional budget, by year: what the stuurgroep allocated to the project
+    #: and what it spent of that (not part of the amounts above).
+    regionaal: tuple[tuple[int, begroting.Projectbesteding], ...] = ()
 
 
 @dataclass
@@ -178,6 +186,9 @@ class Middelen:
     signalen: list[Signaal] = field(default_factory=list)
     meer_themas: list[str] = field(default_factory=list)  # ids of projects
     meer_clusters: list[str] = field(default_factory=list)
+    jaar: int | None = None  # the selected year, if any
+    #: The regional budget of the years shown (all, or the selected year).
+    regionaal: begroting.Regionaal = field(default_factory=lambda: begroting.Regionaal(()))
 
     def signalen_van(self, soort: str) -> list[Signaal]:
         return [s for s in self.signalen if s.soort == soort]
@@ -214,6 +225,9 @@ def middelen(gegevens: Gegevens, selectie: Selectie, vandaag: dt.date) -> Middel
         for c in [REGIONAAL] if regel.project.regionaal else regel.project.clusters:
             per_cluster.setdefault(c, []).append(regel.totaal)
     clusternamen = {c.id: c.naam for c in clusters.values()} | {REGIONAAL: "regionaal"}
+    regionaal = begroting.regionale_begroting(gegevens, jaar=selectie.jaar)
+    uit_pot = begroting.per_project(regionaal)
+    gekozen = [replace(r, regionaal=tuple(uit_pot.get(r.project.id, ()))) for r in gekozen]
 
     def rijen(per: dict[str, list[Bedragen]], namen: dict[str, str]) -> list[Totaalregel]:
         return [Totaalregel(k, namen.get(k, k), len(b), optellen(b)) for k, b in per.items()]
@@ -231,6 +245,8 @@ def middelen(gegevens: Gegevens, selectie: Selectie, vandaag: dt.date) -> Middel
         signalen=[s for r in gekozen for s in r.signalen],
         meer_themas=[r.project.id for r in gekozen if len(r.project.themas) > 1],
         meer_clusters=[r.project.id for r in gekozen if len(r.project.clusters) > 1],
+        jaar=selectie.jaar,
+        regionaal=regionaal,
     )
 
 
@@ -658,6 +674,15 @@ def als_json(m: Middelen) -> dict[str, object]:
                 "per_jaar": [{"jaar": j, **_bedragen_json(b)} for j, b in p.per_jaar],
                 "per_partner": [_partner_json(d) for d in p.per_partner],
                 "signalen": [_signaal_json(s) for s in p.signalen],
+                "regionale_begroting": [
+                    {
+                        "jaar": jaar,
+                        "besluiten": list(b.besluiten),
+                        "toegekend": _euro(b.toegekend),
+                        "gerealiseerd": _euro(b.gerealiseerd),
+                    }
+                    for jaar, b in p.regionaal
+                ],
             }
             for p in m.projecten
         ],
@@ -666,4 +691,5 @@ def als_json(m: Middelen) -> dict[str, object]:
         "per_partner": [_partner_json(d) for d in m.per_partner],
         "per_cluster": [_regel_json(r) for r in m.per_cluster],
         "signalen": [_signaal_json(s) for s in m.signalen],
+        "regionale_begroting": begroting_json.als_json(m.regionaal),
     }

@@ -4,8 +4,12 @@ the regional median, and the measurements that are missing or stale.
 
 Pure functions of the records. The region's value at a peildatum is the median of
 the clusters that measured the indicator then (for a ja/nee indicator: how many of
-them said ja). Filters choose what is shown, never what is compared: a median is
-always taken over all clusters. ``document`` turns the result into the tables and
+them said ja), shown with how many clusters that is. The region's *change* from one
+peildatum to the next is a matched comparison: the median of the clusters that
+measured on both, then and now, so that the regional figure does not move because a
+different set of clusters reported. Filters choose what is shown, never what is
+compared: a median is always taken over all clusters. Amounts in euros are shown to
+the cent. ``document`` turns the result into the tables and
 Mermaid charts of ``monitor.md.j2``; ``document_met_afbeeldingen`` into the same
 document with its charts as images, for Word and PDF.
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
+import re
 import statistics
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -111,6 +116,23 @@ class Regiowaarde:
 
 
 @dataclass(frozen=True)
+class Regioverandering:
+    """The change of the region from the previous peildatum, over the clusters that
+    measured on both (a matched comparison)."""
+
+    vorige: dt.date
+    peildatum: dt.date
+    clusters: int  # measured on both peildata
+    van: Decimal | None  # a number indicator: their median at the previous peildatum
+    naar: Decimal | None  # and at this one
+    ja_van: int  # a ja/nee indicator: how many of them said ja then
+    ja_naar: int  # and now
+    beweging: Beweging | None  # None: no cluster measured on both
+    oordeel: Oordeel | None
+    verandering: Vergelijking | None  # numbers only
+
+
+@dataclass(frozen=True)
 class Signaal:
     soort: Signaalsoort
     cluster: Cluster | None  # None: no cluster measures this indicator
@@ -143,6 +165,8 @@ class Indicatorbeeld:
     reeksen: tuple[Reeks, ...]  # the clusters shown, by name
     decimalen: int
     signalen: tuple[Signaal, ...]
+    #: One per peildatum after the first: the region's change since the one before.
+    regio_veranderingen: tuple[Regioverandering, ...] = ()
 
     @property
     def ja_nee(self) -> bool:
@@ -243,7 +267,58 @@ def _beeld(
         tuple(reeksen),
         _decimalen(values),
         tuple(signalen),
+        tuple(
+            _regioverandering(vorige, day, per_cluster, indicator)
+            for vorige, day in itertools.pairwise(peildata)
+        ),
     )
+
+
+def _regioverandering(
+    vorige: dt.date,
+    peildatum: dt.date,
+    per_cluster: dict[str, dict[dt.date, Meting]],
+    indicator: Indicator,
+) -> Regioverandering:
+    """The region's change over the clusters that measured on both peildata."""
+    paren = [
+        (_waarde(m[vorige]), _waarde(m[peildatum]))
+        for m in per_cluster.values()
+        if vorige in m and peildatum in m
+    ]
+    if indicator.waardesoort == Waardesoort.JA_NEE:
+        ja_van = sum(1 for v, _ in paren if v is True)
+        ja_naar = sum(1 for _, v in paren if v is True)
+        beweging = oordeel = None
+        if paren:
+            verschil = Decimal(ja_naar - ja_van)
+            beweging = _beweging(verschil)
+            oordeel = _oordeel(verschil, indicator.richting)
+        return Regioverandering(
+            vorige, peildatum, len(paren), None, None, ja_van, ja_naar, beweging, oordeel, None
+        )
+    getallen = [(v, w) for v, w in paren if not isinstance(v, bool) and not isinstance(w, bool)]
+    if not getallen:
+        return Regioverandering(vorige, peildatum, 0, None, None, 0, 0, None, None, None)
+    van = statistics.median(v for v, _ in getallen)
+    naar = statistics.median(w for _, w in getallen)
+    verandering = _vergelijking(naar, van, indicator.richting)
+    return Regioverandering(
+        vorige,
+        peildatum,
+        len(getallen),
+        van,
+        naar,
+        0,
+        0,
+        _beweging(verandering.verschil),
+        verandering.oordeel,
+        verandering,
+    )
+
+
+def _beweging(verschil: Decimal) -> Beweging:
+    return Beweging.OP if verschil > 0 else Beweging.NEER if verschil < 0 else Beweging.GELIJK
 
 
 def _waarde(meting: Meting) -> Waarde:
@@ -263,9 +338,7 @@ def _punt(meting: Meting, vorige: Punt | None, regio: Regiowaarde, indicator: In
     beweging = oordeel = verandering = t_o_v_mediaan = None
     if vorige is not None:
         verschil = _getal(waarde) - _getal(vorige.waarde)
-        beweging = (
-            Beweging.OP if verschil > 0 else Beweging.NEER if verschil < 0 else Beweging.GELIJK
-        )
+        beweging = _beweging(verschil)
         oordeel = _oordeel(verschil, indicator.richting)
         if not isinstance(waarde, bool) and not isinstance(vorige.waarde, bool):
             verandering = _vergelijking(waarde, vorige.waarde, indicator.richting)
@@ -369,11 +442,19 @@ def getal(value: Decimal, decimalen: int, *, teken: bool = False) -> str:
     return "+" + text if teken and text.strip("-0,.") and not text.startswith("-") else text
 
 
+def in_euro(indicator: Indicator) -> bool:
+    """An amount in euros ('€/jaar', '€/m³', '€'), shown to the cent; not a unit with a
+    multiplier such as '€ mln/jaar'."""
+    return re.match(r"€\s*(?:/|$)", indicator.eenheid.strip()) is not None
+
+
 def kort(value: Waarde, indicator: Indicator, decimalen: int) -> str:
-    """A value for a table whose unit is stated above it: € 241, 99,94 %, ja."""
+    """A value for a table whose unit is stated above it: € 241,00, 99,94 %, ja."""
     if isinstance(value, bool):
         return "ja" if value else "nee"
     eenheid = indicator.eenheid.strip()
+    if in_euro(indicator):
+        return f"€ {getal(value, 2)}"
     if eenheid.startswith("€"):
         return f"€ {getal(value, decimalen)}"
     if eenheid == "%":
@@ -383,11 +464,12 @@ def kort(value: Waarde, indicator: Indicator, decimalen: int) -> str:
 
 def vergelijking_tekst(v: Vergelijking, beeld: Indicatorbeeld, *, procent: bool = True) -> str:
     """+17 (+7,6 %), or ±0: the difference with the figures' decimals (one more where
-    it falls between them, as a median can), the share with one decimal (two where
-    one would show a change as 0,0)."""
+    it falls between them, as a median can; an amount in euros to the cent), the share
+    with one decimal (two where one would show a change as 0,0)."""
+    decimalen = _decimalen_voor(v.verschil, beeld)
     if v.verschil == 0:
-        return "±0"
-    text = getal(v.verschil, _decimalen_voor(v.verschil, beeld), teken=True)
+        return "±" + getal(Decimal(0), decimalen)
+    text = getal(v.verschil, decimalen, teken=True)
     if v.procent is None or not procent:
         return text
     share = getal(v.procent, 1, teken=True)
@@ -397,8 +479,10 @@ def vergelijking_tekst(v: Vergelijking, beeld: Indicatorbeeld, *, procent: bool 
 
 
 def _decimalen_voor(value: Decimal, beeld: Indicatorbeeld) -> int:
-    """The figures' decimals, or one more when the value needs it; but no fractions of
-    a cent."""
+    """The figures' decimals, or one more when the value needs it; an amount in euros
+    to the cent, and no fractions of a cent."""
+    if in_euro(beeld.indicator):
+        return 2
     limit = beeld.decimalen + 1
     if beeld.indicator.eenheid.strip().startswith("€"):
         limit = min(limit, max(2, beeld.decimalen))
@@ -440,12 +524,34 @@ def mediaan_tekst(punt: Punt, beeld: Indicatorbeeld, *, procent: bool = True) ->
 
 def regio_tekst(waarde: Regiowaarde, beeld: Indicatorbeeld) -> str:
     """The median (with one decimal more than the figures where it falls between
-    two), or for a ja/nee indicator how many clusters said ja."""
+    two) and of how many clusters, or for a ja/nee indicator how many clusters said ja:
+    '€ 271,50 (mediaan van 4 clusters)', '3 van 4 ja'."""
     if beeld.ja_nee:
         return f"{waarde.ja} van {waarde.gemeten} ja"
     if waarde.mediaan is None:
         return "—"
-    return kort(waarde.mediaan, beeld.indicator, _decimalen_voor(waarde.mediaan, beeld))
+    cijfer = kort(waarde.mediaan, beeld.indicator, _decimalen_voor(waarde.mediaan, beeld))
+    return f"{cijfer} (mediaan van {dutch.aantal(waarde.gemeten, 'cluster', 'clusters')})"
+
+
+def regio_verandering_tekst(v: Regioverandering, beeld: Indicatorbeeld) -> str:
+    """'▲ +13,00 (+4,8 %) slechter: mediaan van dezelfde 4 clusters € 271,50 → € 284,50';
+    for a ja/nee indicator '▲ 2 → 3 van dezelfde 4 clusters ja, beter'."""
+    if v.beweging is None or v.oordeel is None:
+        return "geen cluster op beide peildata"
+    dezelfde = "hetzelfde cluster" if v.clusters == 1 else f"dezelfde {v.clusters} clusters"
+    if beeld.ja_nee:
+        if v.beweging == Beweging.GELIJK:
+            return f"= {v.ja_naar} van {dezelfde} ja"
+        return f"{v.beweging.value} {v.ja_van} → {v.ja_naar} van {dezelfde} ja, {v.oordeel.value}"
+    assert v.van is not None and v.naar is not None and v.verandering is not None
+    van = kort(v.van, beeld.indicator, _decimalen_voor(v.van, beeld))
+    naar = kort(v.naar, beeld.indicator, _decimalen_voor(v.naar, beeld))
+    wat = "mediaan van" if v.clusters > 1 else "waarde van"
+    if v.beweging == Beweging.GELIJK:
+        return f"= gelijk: {wat} {dezelfde} {naar}"
+    cijfer = vergelijking_tekst(v.verandering, beeld)
+    return f"{v.beweging.value} {cijfer} {v.oordeel.value}: {wat} {dezelfde} {van} → {naar}"
 
 
 # --- the document ---------------------------------------------------------------------------
@@ -503,6 +609,8 @@ class Stuk:
     mediaan: tuple[Rij, ...]  # idem; empty for a ja/nee indicator
     grafiek: Grafiek | None  # not for a ja/nee indicator, nor without measurements
     bronnen: tuple[tuple[int, str], ...]
+    #: The region's change per peildatum (the first cell empty): a matched comparison.
+    regio_verandering: Rij | None = None
 
 
 def document(m: Monitor, *, afbeeldingen: bool = False) -> dict[str, object]:
@@ -593,7 +701,11 @@ def _stuk(
 
     waarden = rijen(waarde, allen=True)
     regio = tuple(regio_tekst(w, beeld) for w in beeld.regio)
-    waarden += (("Regio" if beeld.ja_nee else "Regio (mediaan)", regio),)
+    waarden += (("Regio", regio),)
+    regio_verandering = (
+        "Regio (dezelfde clusters)",
+        ("", *(regio_verandering_tekst(v, beeld) for v in beeld.regio_veranderingen)),
+    )
     return Stuk(
         beeld,
         tuple(beeld.label(d) for d in beeld.peildata),
@@ -604,6 +716,7 @@ def _stuk(
         if beeld.ja_nee or not beeld.peildata
         else grafiek(beeld, kleuren, naam=f"grafiek-{next(nummers)}"),
         tuple(sorted(gebruikt.items())),
+        regio_verandering if beeld.regio_veranderingen else None,
     )
 
 

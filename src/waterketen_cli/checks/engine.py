@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from waterketen_cli.checks import begroting as _begroting  # noqa: F401 - registers checks
 from waterketen_cli.checks import cross_rules as _cross_rules  # noqa: F401 - registers checks
 from waterketen_cli.checks import nieuwsbrief as _nieuwsbrief
+from waterketen_cli.checks import planning as _planning  # noqa: F401 - registers checks
 from waterketen_cli.checks import record_rules as _record_rules  # noqa: F401 - registers checks
 from waterketen_cli.checks import stukken as _stukken  # noqa: F401 - registers checks
 from waterketen_cli.checks import thema as _thema  # noqa: F401 - registers checks

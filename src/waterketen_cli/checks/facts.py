@@ -20,6 +20,7 @@ from waterketen_cli.models.records import (
     Abonnee,
     Actie,
     Agendavoorstel,
+    Begroting,
     Cluster,
     Organisatie,
     Overleg,
@@ -50,9 +51,19 @@ def _facts(record: Record) -> Feiten:
                 },
                 "maanden": record.programma_verouderd_na_maanden,
                 "logo": record.logo,
+                # id -> [(soort, grondslag)]: which partners a key divides over, and how
+                "verdeelsleutels": {
+                    v.id: [(d.soort.value, d.naar.value) for d in v.delen]
+                    for v in record.verdeelsleutels
+                },
             }
         case Organisatie():
-            return {"soort": record.soort.value, "partner": record.partner}
+            return {
+                "soort": record.soort.value,
+                "partner": record.partner,
+                "inwoners": record.inwoners,
+                "aansluitingen": record.aansluitingen,
+            }
         case Cluster():
             return {
                 "gemeenten": list(record.gemeenten),
@@ -97,6 +108,14 @@ def _facts(record: Record) -> Feiten:
                 "vergadering": record.vergadering,
                 "agendapunt": record.agendapunt,
                 "afgerond_op": record.afgerond_op.isoformat() if record.afgerond_op else None,
+            }
+        case Begroting():
+            return {
+                "jaar": record.jaar,
+                "verdeelsleutel": record.verdeelsleutel,
+                "vastgesteld": record.vastgesteld,
+                "bijdragen": [b.partner for b in record.bijdragen],
+                "toekenningen": [t.besluit for t in record.toekenningen],
             }
         case Abonnee():
             return {

@@ -7,6 +7,7 @@ else is imported when a command runs, so that ``waterketen --help`` stays fast.
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -17,6 +18,7 @@ from waterketen_cli.cli.common import (
     DocumentformaatOptie,
     DroogOptie,
     OverschrijfOptie,
+    TabelformaatOptie,
     TekstOfJson,
     UitvoerOptie,
     data_dir,
@@ -87,20 +89,22 @@ def acties(
     formaat: FormaatOptie = Formaat.tekst,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
-    documentformaat: DocumentformaatOptie = None,
+    documentformaat: TabelformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
     """Toon de actielijst: standaard de open acties, op deadline.
 
     Een ! markeert een verlopen actie: open, en de deadline ligt vóór vandaag.
     Met --uitvoer of --formaat wordt het een document (Markdown, Word of PDF) met de
-    stand van zaken per actie, de verlopen acties vet. 'waterketen acties afronden ID'
-    rondt acties af.
+    stand van zaken per actie, de verlopen acties vet; of een Excel-werkmap (-o
+    acties.xlsx) met een regel per actie. 'waterketen acties afronden ID' rondt acties af.
     """
     if ctx.invoked_subcommand is not None:
         return
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today
+    from waterketen_cli.documentformaat import documentformaat as bestandsformaat
+    from waterketen_cli.documentformaat import werkboek_gevraagd
     from waterketen_cli.errors import GebruiksFout
     from waterketen_cli.models.types import Actiestatus
     from waterketen_cli.records.dataset import load
@@ -127,6 +131,15 @@ def acties(
     gegevens = load(folder, [*kern.ACTIE_SOORTEN, "regio"] if document else kern.ACTIE_SOORTEN)
     regels = kern.acties(gegevens, selectie, vandaag)
     _overgeslagen(gegevens.overgeslagen)
+    if document and werkboek_gevraagd(uitvoer, documentformaat):
+        from waterketen_cli import werkboek
+        from waterketen_cli.cli.common import schrijf_werkboek
+
+        inhoud = werkboek.werkboek(werkboek.acties(regels), titel="Actielijst")
+        told = schrijf_werkboek(inhoud, uitvoer, overwrite=overschrijf)
+        if told:
+            output.message(told)
+        return
     if document:
         from waterketen_cli import render
         from waterketen_cli.cli.common import write_document
@@ -136,7 +149,7 @@ def acties(
             render.render(folder.parent, "actielijst.md.j2", **context),
             uitvoer,
             overwrite=overschrijf,
-            formaat=documentformaat,
+            formaat=bestandsformaat(documentformaat),
             bron=(folder, gegevens),
         )
         if told:
@@ -250,16 +263,41 @@ def besluiten(
         ),
     ] = False,
     formaat: FormaatOptie = Formaat.tekst,
+    uitvoer: Annotated[
+        Path | None,
+        typer.Option(
+            "--uitvoer",
+            "-o",
+            metavar="PAD",
+            help="Schrijf het register als Excel-werkmap naar dit bestand (.xlsx).",
+            show_default=False,
+        ),
+    ] = None,
+    overschrijf: OverschrijfOptie = False,
     data: DataOptie = None,
 ) -> None:
     """Toon het besluitenregister: alle besluiten uit alle vergaderingen, nieuwste eerst.
 
     Het register is intern: het bevat ook besluiten over vertrouwelijke agendapunten.
-    Gebruik --openbaar voor wat gepubliceerd mag worden.
+    Gebruik --openbaar voor wat gepubliceerd mag worden. Met -o besluiten.xlsx een
+    Excel-werkmap met een regel per besluit.
     """
     from waterketen_cli.cli import output
+    from waterketen_cli.errors import GebruiksFout
     from waterketen_cli.records.dataset import load
     from waterketen_cli.vergaderen import acties as kern
+
+    if uitvoer is not None:
+        if formaat == Formaat.json:
+            raise GebruiksFout(
+                "--format json gaat niet samen met --uitvoer", hint="kies een van beide"
+            )
+        if str(uitvoer) != "-" and uitvoer.suffix.lower() != ".xlsx":
+            raise GebruiksFout(
+                f"het besluitenregister als bestand is een Excel-werkmap, geen {uitvoer.name}",
+                hint=f"noem het bestand {uitvoer.with_suffix('.xlsx').name}; de besluitenlijst "
+                "van één vergadering als document: 'waterketen besluitenlijst VERGADERING'",
+            )
 
     selectie = kern.BesluitFilter(zoek, overleg, jaar, project, openbaar)
     if openbaar:
@@ -271,6 +309,22 @@ def besluiten(
         gegevens = load(data_dir(ctx, data), kern.BESLUIT_SOORTEN)
     regels = kern.besluiten(gegevens, selectie)
     _overgeslagen(gegevens.overgeslagen)
+    if uitvoer is not None:
+        from waterketen_cli import werkboek
+        from waterketen_cli.cli.common import schrijf_werkboek
+        from waterketen_cli.models.records import Overleg
+
+        def overlegnaam(overleg_id: str) -> str:
+            gevonden = gegevens.get(Overleg, overleg_id)
+            return gevonden.naam if gevonden else overleg_id
+
+        inhoud = werkboek.werkboek(
+            werkboek.besluiten(regels, overlegnaam), titel="Besluitenregister"
+        )
+        told = schrijf_werkboek(inhoud, uitvoer, overwrite=overschrijf)
+        if told:
+            output.message(told)
+        return
     if formaat == Formaat.json:
         output.json_doc(kern.besluit_json(regels, selectie))
     else:

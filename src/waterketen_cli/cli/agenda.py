@@ -103,7 +103,12 @@ def new(
     if droog:
         output.message(kop)
     else:
-        output.message(f"Vergadering aangemaakt: {shown(schrijfplan.records[0].pad)}")
+        wat = (
+            "Geplande vergadering aangevuld met de concept-agenda"
+            if result.gepland is not None
+            else "Vergadering aangemaakt"
+        )
+        output.message(f"{wat}: {shown(schrijfplan.records[0].pad)}")
         output.message(kop)
         for change in schrijfplan.records[1:]:
             output.message(f"Agendavoorstel geagendeerd: {shown(change.pad)}")
@@ -129,6 +134,104 @@ def new(
         context = documenten.agenda_context(gegevens, vergadering)
         output.message("")
         output.message(render.render(folder.parent, "agenda.md.j2", **context).rstrip("\n"))
+
+
+@app.command("plan")
+def plan(
+    ctx: typer.Context,
+    jaar: Annotated[
+        int,
+        typer.Argument(metavar="JAAR", help="Het jaar, bijv. 2027.", show_default=False),
+    ],
+    overleg: Annotated[
+        str | None,
+        typer.Option(
+            "--overleg",
+            metavar="ID",
+            help="Het overleg. Standaard: het clustercoördinatorenoverleg.",
+        ),
+    ] = None,
+    tijd: Annotated[
+        str | None,
+        typer.Option("--tijd", help="Begintijd (UU:MM). Standaard: die van het overleg."),
+    ] = None,
+    plaats: Annotated[
+        str | None, typer.Option("--plaats", help="Vergaderplaats. Standaard: die van het overleg.")
+    ] = None,
+    droog: DroogOptie = False,
+    commit: CommitOptie = False,
+    data: DataOptie = None,
+) -> None:
+    """Zet de vergaderingen van een jaar klaar volgens het ritme van het overleg.
+
+    Het ritme staat in het overleg (ritme: elke 6 weken op dinsdag, of de tweede
+    dinsdag van de maand). Een datum op een feestdag of in een schoolvakantie van de
+    regio (data/schoolvakanties/) schuift een week op, of vervalt; een dag waarop het
+    overleg al vergadert of die voorbij is, blijft zoals hij is. Elke datum wordt
+    gemeld, met de reden als hij verschuift of vervalt. De vergaderingen krijgen de
+    status concept, zonder agenda: 'waterketen agenda new --datum' vult die later in,
+    en 'waterketen kalender' toont ze meteen.
+    """
+    from waterketen_cli import dutch
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import parse_time, schrijven, today, told
+    from waterketen_cli.errors import GebruiksFout
+    from waterketen_cli.records import dataset
+    from waterketen_cli.vergaderen import agenda, planning
+
+    if not 1990 <= jaar <= 2100:
+        raise GebruiksFout(f"{jaar} is geen jaar om te plannen", hint="kies 1990 tot en met 2100")
+    folder = data_dir(ctx, data)
+    with schrijven(folder, droog=droog, commit=commit) as sessie:
+        gegevens = dataset.load(folder, planning.SOORTEN)
+        overleg_id = overleg or agenda.default_body(gegevens)
+        jaarplanning = planning.plan(
+            gegevens,
+            overleg_id,
+            jaar,
+            vandaag=today(),
+            begintijd=parse_time(tijd, "--tijd") if tijd else None,
+            locatie=plaats,
+        )
+        schrijfplan = planning.schrijfplan(gegevens, jaarplanning)
+        uitkomst = sessie.voer_uit(schrijfplan) if jaarplanning.nieuw else None
+    body = jaarplanning.overleg
+    output.message(f"{body.naam} {jaar}: {planning.beschrijving(jaarplanning.ritme)}")
+    for regel in jaarplanning.data:
+        output.message(f"  {planning.regel_tekst(regel)}")
+    for waarschuwing in jaarplanning.waarschuwingen:
+        output.print_warning(waarschuwing, "voeg de vakanties van dat schooljaar toe")
+    if gegevens.overgeslagen:
+        output.print_warning(
+            f"{dutch.aantal(len(gegevens.overgeslagen), 'bestand', 'bestanden')} overgeslagen "
+            "omdat ze niet geldig zijn",
+            "voer 'waterketen validate' uit",
+        )
+    aantal = dutch.aantal(len(jaarplanning.nieuw), "vergadering", "vergaderingen")
+    if uitkomst is None:
+        output.message(f"Niets te plannen: geen nieuwe vergadering van {body.naam} in {jaar}.")
+        return
+    if droog:
+        return
+    eerste = jaarplanning.nieuw[0]
+    output.message(
+        f"Gepland: {aantal} in {_getoonde_map(schrijfplan.records[0].pad)} (status concept, "
+        f"nog zonder agenda; {dutch.klok(eerste.begintijd)} – {dutch.tijd(eerste.eindtijd)}, "
+        f"{eerste.locatie})."
+    )
+    output.message(
+        f"De agenda: 'waterketen agenda new --datum {eerste.datum.isoformat()} --overleg "
+        f"{body.id}'; de agenda's van Outlook en andere: 'waterketen kalender'."
+    )
+    for line in told(uitkomst):
+        output.message(line)
+
+
+def _getoonde_map(path: Path) -> str:
+    """The folder of a written file, as the user would type it."""
+    from waterketen_cli.cli.common import shown
+
+    return shown(path.parent) + "/"
 
 
 @app.command("render")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from waterketen_cli.documentformaat import Formaat
+from waterketen_cli.documentformaat import Formaat, Tabelformaat
 from waterketen_cli.errors import GebruiksFout
 
 if TYPE_CHECKING:
@@ -58,6 +58,17 @@ DocumentformaatOptie = Annotated[
         "--formaat",
         help="Bestandsformaat: md (Markdown), docx (Word) of pdf, in de huisstijl. "
         "Standaard: volgens de extensie van --uitvoer (.docx, .pdf), anders md.",
+        show_default=False,
+    ),
+]
+#: The file format of a command that also writes a workbook (overzicht, acties,
+#: besluiten, middelen).
+TabelformaatOptie = Annotated[
+    Tabelformaat | None,
+    typer.Option(
+        "--formaat",
+        help="Bestandsformaat: md (Markdown), docx (Word) of pdf in de huisstijl, of xlsx "
+        "(Excel-werkmap). Standaard: volgens de extensie van --uitvoer, anders md.",
         show_default=False,
     ),
 ]
@@ -213,6 +224,36 @@ def write_document(
 
 
 _FORMAATNAAM = {Formaat.docx: "Word-document", Formaat.pdf: "PDF"}
+
+
+def schrijf_werkboek(inhoud: bytes, target: Path | None, *, overwrite: bool) -> str | None:
+    """An Excel workbook (``waterketen_cli.werkboek``) to a file, through the write path
+    as every document; to standard output only when that is no terminal (``-o -``, a
+    pipe). Returns a line to tell the user, or None."""
+    naar_scherm = target is None or str(target) == "-"
+    if naar_scherm:
+        if sys.stdout.isatty():
+            raise GebruiksFout(
+                "een werkboek hoort in een bestand, niet op het scherm",
+                hint="geef een bestand met --uitvoer, bijv. -o overzicht.xlsx",
+            )
+        sys.stdout.buffer.write(inhoud)
+        sys.stdout.buffer.flush()
+        return None
+    assert target is not None
+    if target.is_dir():
+        raise GebruiksFout(f"{target} is een map", hint="geef een bestandsnaam, bijv. lijst.xlsx")
+    if target.exists() and not overwrite:
+        raise GebruiksFout(
+            f"{target} bestaat al", hint="kies een ander bestand of gebruik --overschrijf"
+        )
+    from waterketen_cli import schrijfpad
+    from waterketen_cli.records.plan import Document, Schrijfplan
+
+    plan = Schrijfplan(f"{shown(target)} geschreven", None)
+    plan.documenten.append(Document(target, inhoud, overschrijf=overwrite))
+    schrijfpad.voer_uit(plan, vandaag=today())
+    return f"Geschreven: {shown(target)}"
 
 
 class Schrijven:

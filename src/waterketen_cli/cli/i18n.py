@@ -87,6 +87,23 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"^Invalid value for (.+?): (?:Value error, )?(.+) is not one of (.+)\.$",
             r"ongeldige waarde voor \1: \2 (kies uit \3)",
         ),
+        # Typer checks numbers with pydantic, whose messages are English.
+        (
+            r"^Invalid value for (.+?): Input should be a valid integer.*$",
+            r"ongeldige waarde voor \1: geef een geheel getal",
+        ),
+        (
+            r"^Invalid value for (.+?): Input should be a valid number.*$",
+            r"ongeldige waarde voor \1: geef een getal",
+        ),
+        (
+            r"^Invalid value for (.+?): Input should be greater than or equal to (\S+?)\.?$",
+            r"ongeldige waarde voor \1: minstens \2",
+        ),
+        (
+            r"^Invalid value for (.+?): Input should be less than or equal to (\S+?)\.?$",
+            r"ongeldige waarde voor \1: hoogstens \2",
+        ),
         (r"^Invalid value for (.+?): (?:Value error, )?(.+)$", r"ongeldige waarde voor \1: \2"),
         (r"^Missing argument '(.+)'\.?$", r"argument \1 ontbreekt"),
         (r"^Missing option '(.+)'\.?$", r"optie \1 ontbreekt"),

@@ -236,7 +236,12 @@ def _register() -> None:
 
     from waterketen_cli.cli import monitor
 
-    app.command("monitor")(monitor.monitor)
+    app.add_typer(monitor.app, name="monitor")
+
+    from waterketen_cli.cli import jaar
+
+    app.command("jaarplan")(jaar.jaarplan)
+    app.command("jaarverslag")(jaar.jaarverslag)
 
     from waterketen_cli.cli import wijzigingen
 

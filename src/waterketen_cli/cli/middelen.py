@@ -15,8 +15,8 @@ import typer
 
 from waterketen_cli.cli.common import (
     DataOptie,
-    DocumentformaatOptie,
     OverschrijfOptie,
+    TabelformaatOptie,
     TekstOfJson,
     UitvoerOptie,
     data_dir,
@@ -104,7 +104,7 @@ def middelen(
     ] = Formaat.tekst,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
-    documentformaat: DocumentformaatOptie = None,
+    documentformaat: TabelformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
     """Toon de inzet van middelen: per project de begroting en de financiering per
@@ -116,7 +116,10 @@ def middelen(
     jaar waarin de begroting niet door toezeggingen is gedekt, een jaar met meer
     financiering dan begroting, financiering door een organisatie die niet bij de
     clusters van het project hoort (bij een regionaal project: die geen partner is)
-    en financiering in een jaar buiten de looptijd. --markdown of --uitvoer geeft het
+    en financiering in een jaar buiten de looptijd. Daarnaast de regionale begroting
+    (data/begrotingen/) per jaar: begroting, toegezegd, toegekend, gerealiseerd, vrij en
+    restant, met haar eigen signalen; daar geldt van de selectie alleen --jaar.
+    --markdown of --uitvoer geeft het
     document voor de vergadering, met per project een balk van de begroting: wat is
     toegezegd, aangevraagd en wat ontbreekt (in Markdown Mermaid, in Word en PDF een
     afbeelding; --formaat of -o middelen.docx of middelen.pdf); --format json alles
@@ -126,7 +129,9 @@ def middelen(
     from waterketen_cli.analyse import middelen as kern
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today, write_document
+    from waterketen_cli.documentformaat import documentformaat as bestandsformaat
     from waterketen_cli.documentformaat import formaat_voor as documentformaat_voor
+    from waterketen_cli.documentformaat import werkboek_gevraagd
     from waterketen_cli.errors import GebruiksFout
     from waterketen_cli.models.types import Projectstatus
     from waterketen_cli.records.dataset import load
@@ -154,6 +159,14 @@ def middelen(
         )
     if formaat == Formaat.json:
         output.json_doc(kern.als_json(uitkomst))
+    elif document and werkboek_gevraagd(uitvoer, documentformaat):
+        from waterketen_cli import werkboek
+        from waterketen_cli.cli.common import schrijf_werkboek
+
+        inhoud = werkboek.werkboek(werkboek.middelen(uitkomst), titel="Inzet van middelen")
+        told = schrijf_werkboek(inhoud, uitvoer, overwrite=overschrijf)
+        if told:
+            output.message(told)
     elif document:
         from waterketen_cli.documentformaat import Afbeelding
         from waterketen_cli.documentformaat import Formaat as Bestandsformaat
@@ -161,7 +174,9 @@ def middelen(
         soorten = [(kop, uitkomst.signalen_van(s)) for s, (kop, _) in kern.SIGNAALSOORTEN.items()]
         grafiek = kern.dekkingsgrafiek(uitkomst, jaar)
         # Drawing the image takes a moment: only for the formats that show it.
-        als_afbeelding = documentformaat_voor(uitvoer, documentformaat) != Bestandsformaat.md
+        als_afbeelding = (
+            documentformaat_voor(uitvoer, bestandsformaat(documentformaat)) != Bestandsformaat.md
+        )
         afbeeldingen: list[Afbeelding] = []
         if grafiek is not None and als_afbeelding:
             from waterketen_cli.analyse import grafieken
@@ -180,7 +195,7 @@ def middelen(
             tekst,
             uitvoer,
             overwrite=overschrijf,
-            formaat=documentformaat,
+            formaat=bestandsformaat(documentformaat),
             bron=(folder, gegevens),
             afbeeldingen=afbeeldingen,
         )
@@ -205,6 +220,7 @@ def _tabellen(m: Middelen) -> None:
     output.message("")
     if not m.projecten:
         output.message("Geen projecten in deze selectie.")
+        _regionaal(m)
         return
     bedragkoppen = ["begroting", "toegezegd", "aangevraagd", "ongedekt", "tekort"]
     rijen = [
@@ -268,6 +284,7 @@ def _tabellen(m: Middelen) -> None:
         else "Geen project hoort bij meer dan één cluster"
     )
     totalen("Per cluster", "cluster", m.per_cluster, f"{gedeeld}; regionale projecten apart.")
+    _regionaal(m)
     output.message("\nSignalen", "bold")
     if not m.signalen:
         output.message("Geen signalen.")
@@ -286,6 +303,47 @@ def _tabellen(m: Middelen) -> None:
         ["project", "jaar", "signaal", "bedrag", "toelichting"],
         rijen,
         f"{dutch.aantal(len(m.signalen), 'signaal', 'signalen')}.",
+    )
+
+
+def _regionaal(m: Middelen) -> None:
+    """The regional budget per year, and its signals."""
+    from waterketen_cli import dutch
+    from waterketen_cli.cli import output
+
+    r = m.regionaal
+    output.message("\nRegionale begroting", "bold")
+    if not r.jaren:
+        jaar = f" voor {m.jaar}" if m.jaar else ""
+        output.message(f"Geen regionale begroting vastgelegd{jaar} (data/begrotingen/).")
+        return
+    velden = ["begroting", "toegezegd", "toegekend", "gerealiseerd", "vrij", "restant"]
+    rijen = [[(str(j.jaar), ""), *_rechts([getattr(j, v) for v in velden])] for j in r.jaren]
+    if len(r.jaren) > 1:
+        rijen.append([("Totaal", "bold"), *_rechts([r.totaal(v) for v in velden])])
+    _tabel(
+        ["jaar", *velden],
+        rijen,
+        "Voor de hele regio; van de selectie telt alleen --jaar. Vrij = begroting − "
+        "toegekend; restant = begroting − gerealiseerd. Bijdragen en toekenningen: --markdown.",
+    )
+    if not r.signalen:
+        output.message("Geen signalen van de regionale begroting.")
+        return
+    output.message("")
+    rijen = [
+        [
+            (str(s.jaar), ""),
+            (s.kop.lower(), "yellow"),
+            *_rechts([s.bedrag]),
+            (s.toelichting, ""),
+        ]
+        for s in r.signalen
+    ]
+    _tabel(
+        ["jaar", "signaal", "bedrag", "toelichting"],
+        rijen,
+        f"{dutch.aantal(len(r.signalen), 'signaal', 'signalen')} van de regionale begroting.",
     )
 
 

@@ -7,26 +7,42 @@ Thin: read the options, ask ``analyse.monitor``, render a table or the template.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from waterketen_cli.cli.common import (
+    CommitOptie,
     DataOptie,
     DocumentformaatOptie,
+    DroogOptie,
     OverschrijfOptie,
     UitvoerOptie,
     data_dir,
 )
 
 if TYPE_CHECKING:
+    from waterketen_cli.analyse.importeren import Import
     from waterketen_cli.analyse.monitor import Monitor, Selectie
     from waterketen_cli.models.records import Regio
     from waterketen_cli.records.dataset import Gegevens
 
 GEBIEDEN = "kosten, kwaliteit, kwetsbaarheid, duurzaamheid, klimaatadaptatie"
 
+#: ``waterketen monitor`` shows the monitor; ``waterketen monitor import`` reads
+#: measurements from a spreadsheet.
+app = typer.Typer(
+    name="monitor",
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode=None,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="[OPDRACHT] [ARGUMENTEN]...",
+)
 
+
+@app.callback(invoke_without_command=True)
 def monitor(
     ctx: typer.Context,
     cluster: Annotated[
@@ -86,8 +102,12 @@ def monitor(
     een tabel over de jaren en een grafiek, de bron van elk cijfer, en de signalen. In
     Markdown is de grafiek Mermaid; in Word en PDF (--formaat, of -o monitor.docx of
     monitor.pdf) een afbeelding met legenda. De regiowaarde is de mediaan van de
-    clusters die gemeten hebben.
+    clusters die gemeten hebben, met hoeveel dat er zijn; de verandering van de regio
+    vergelijkt alleen de clusters die op beide peildata gemeten hebben. Bedragen staan
+    op de cent. 'waterketen monitor import BESTAND' leest metingen uit een spreadsheet.
     """
+    if ctx.invoked_subcommand is not None:
+        return
     from waterketen_cli.analyse import monitor as kern
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today
@@ -250,3 +270,144 @@ def _tabel(m: Monitor) -> None:
         "signaal",
     ]
     output.table(kolommen, rijen, samenvatting, vast=len(kolommen) - 1)
+
+
+@app.command("import")
+def importeer(
+    ctx: typer.Context,
+    bestand: Annotated[
+        Path,
+        typer.Argument(
+            metavar="BESTAND",
+            help="Een Excel-werkmap (.xlsx) of CSV-bestand (.csv) met metingen.",
+            show_default=False,
+        ),
+    ],
+    blad: Annotated[
+        str | None,
+        typer.Option(
+            "--blad",
+            metavar="NAAM",
+            help="Het blad van de werkmap. Standaard: het eerste.",
+            show_default=False,
+        ),
+    ] = None,
+    kolommen: Annotated[
+        str | None,
+        typer.Option(
+            "--kolommen",
+            metavar="VELD=KOLOM,...",
+            help="Welke kolom welk veld is, als de koppen anders heten: de kop of de "
+            "kolomletter, bijv. 'waarde=Bedrag 2025,cluster=C'. Velden: indicator, "
+            "cluster, gemeente, peildatum, waarde, bron, toelichting.",
+            show_default=False,
+        ),
+    ] = None,
+    vervang: Annotated[
+        bool,
+        typer.Option(
+            "--vervang",
+            help="Vervang een meting die er al is met een andere waarde (anders: een fout).",
+        ),
+    ] = False,
+    droog: DroogOptie = False,
+    commit: CommitOptie = False,
+    data: DataOptie = None,
+) -> None:
+    """Lees metingen uit een spreadsheet in de clusters: Excel (.xlsx) of CSV.
+
+    De kolommen heten indicator, cluster (of gemeente: die gaat naar haar cluster),
+    peildatum, waarde en bron, met eventueel toelichting; anders wijst --kolommen ze
+    aan. Getallen als 1.234,5 of 1234.5, datums als 31-12-2025 of 2025-12-31, of als
+    getal en datum in Excel. Elke regel wordt gelezen of gemeld met blad, rij en kolom
+    (Blad1!C7); is er één niet te lezen, dan wordt er niets geschreven. Een meting die
+    er al is met dezelfde waarde wordt gemeld en overgeslagen; met een andere waarde is
+    het een fout, tenzij --vervang.
+    """
+    from waterketen_cli import tabel
+    from waterketen_cli.analyse import importeren
+    from waterketen_cli.cli import output
+    from waterketen_cli.cli.common import schrijven, shown, today, told
+    from waterketen_cli.errors import BestandsFout
+    from waterketen_cli.records.dataset import load
+
+    keuze = importeren.kolommen_optie(kolommen) if kolommen else {}
+    try:
+        inhoud = bestand.read_bytes()
+    except OSError as error:
+        raise BestandsFout.van(error, bestand) from None
+    blad_ = tabel.lees(bestand.name, inhoud, blad)
+    parent_data = ctx.parent.params.get("data") if ctx.parent is not None else None
+    folder = data_dir(ctx, data or parent_data)
+    with schrijven(folder, droog=droog, commit=commit) as sessie:
+        gegevens = load(folder, importeren.SOORTEN)
+        uitkomst = importeren.lees_metingen(
+            gegevens, blad_, keuze, vandaag=today(), vervang=vervang
+        )
+        plan = importeren.schrijfplan(gegevens, uitkomst)
+        resultaat = sessie.voer_uit(plan) if not plan.leeg else None
+    _verslag(uitkomst)
+    if resultaat is None:
+        output.message("Niets te schrijven: alle metingen staan er al.")
+        return
+    if droog:
+        return
+    for wijziging in plan.records:
+        output.message(f"Geschreven: {shown(wijziging.pad)}")
+    for line in told(resultaat):
+        output.message(line)
+
+
+def _verslag(uitkomst: Import) -> None:
+    """Every row accounted for: read, empty, above the header, already there, double."""
+    from waterketen_cli import dutch
+    from waterketen_cli.cli import output
+    from waterketen_cli.tabel import kolomletter
+
+    t = uitkomst.tabel
+    kolommen = ", ".join(f"{veld} {kolomletter(i)}" for veld, i in uitkomst.kolommen.items())
+    hoe = f"; {t.gelezen_als}" if t.gelezen_als else ""
+    gelezen = len(uitkomst.nieuw) + len(uitkomst.vervangen) + len(uitkomst.aanwezig)
+    gelezen += len(uitkomst.dubbel)
+    output.message(
+        f"Gelezen: {t.bestand}, blad {t.blad}{hoe}: "
+        f"{dutch.aantal(gelezen, 'regel', 'regels')} met een meting (kopregel "
+        f"{uitkomst.kopregel}: {kolommen})."
+    )
+    if t.andere_bladen:
+        output.message(
+            f"Niet gelezen: {dutch.aantal(len(t.andere_bladen), 'blad', 'bladen')} "
+            f"({', '.join(t.andere_bladen)}); kies een ander blad met --blad."
+        )
+    if uitkomst.niet_gelezen_kolommen:
+        output.message(f"Niet gelezen: kolom {', '.join(uitkomst.niet_gelezen_kolommen)}.")
+    if uitkomst.boven_kop:
+        output.message(f"Boven de kopregel, niet gelezen: regel {_rijen(uitkomst.boven_kop)}.")
+    if uitkomst.lege_rijen:
+        output.message(f"Leeg, overgeslagen: regel {_rijen(uitkomst.lege_rijen)}.")
+    for (gemeente, cluster), rijen in sorted(uitkomst.gemeenten.items()):
+        output.message(f"{gemeente} → cluster {cluster} (regel {_rijen(rijen)}).")
+    for g in uitkomst.aanwezig:
+        output.message(f"Al aanwezig, overgeslagen: regel {g.rij}: {g.omschrijving()}.")
+    for g, eerder in uitkomst.dubbel:
+        output.message(f"Dubbel, overgeslagen: regel {g.rij} is gelijk aan regel {eerder}.")
+    for g, oud in uitkomst.vervangen:
+        output.message(f"Vervangen: regel {g.rij}: {g.omschrijving()} (was {_toon(oud)}).")
+    per_cluster: dict[str, int] = {}
+    for g in uitkomst.nieuw:
+        per_cluster[g.cluster.naam] = per_cluster.get(g.cluster.naam, 0) + 1
+    if uitkomst.nieuw:
+        delen = ", ".join(f"{naam} {n}" for naam, n in sorted(per_cluster.items()))
+        output.message(
+            f"Nieuw: {dutch.aantal(len(uitkomst.nieuw), 'meting', 'metingen')} ({delen})."
+        )
+
+
+def _rijen(rijen: list[int]) -> str:
+    return ", ".join(str(r) for r in rijen)
+
+
+def _toon(waarde: bool | int | float) -> str:
+    from waterketen_cli.analyse.importeren import toon
+
+    return toon(waarde)

@@ -11,8 +11,8 @@ if TYPE_CHECKING:
 
 from waterketen_cli.cli.common import (
     DataOptie,
-    DocumentformaatOptie,
     OverschrijfOptie,
+    TabelformaatOptie,
     UitvoerOptie,
     data_dir,
 )
@@ -38,16 +38,18 @@ def overzicht(
     ] = False,
     uitvoer: UitvoerOptie = None,
     overschrijf: OverschrijfOptie = False,
-    formaat: DocumentformaatOptie = None,
+    formaat: TabelformaatOptie = None,
     data: DataOptie = None,
 ) -> None:
     """Het activiteitenoverzicht van alle clusters: per cluster de activiteiten en
     projecten, per thema welke clusters actief zijn, wat clusters samen kunnen oppakken
-    en welke clusters achterblijven (met de reden)."""
+    en welke clusters achterblijven (met de reden). Met -o overzicht.xlsx een
+    Excel-werkmap: activiteiten, thema's en signalen elk op een eigen blad."""
     from waterketen_cli import render
     from waterketen_cli.analyse import overzicht as core
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today, write_document
+    from waterketen_cli.documentformaat import documentformaat, werkboek_gevraagd
     from waterketen_cli.records import dataset
 
     folder = data_dir(ctx, data)
@@ -60,13 +62,26 @@ def overzicht(
     vandaag = today()
     since = core.since_date(gegevens, sinds, vandaag) if sinds else None
     result = core.met_wijzigingen(folder, gegevens, vandaag, since)
+    if werkboek_gevraagd(uitvoer, formaat):
+        from waterketen_cli import werkboek
+        from waterketen_cli.cli.common import schrijf_werkboek
+
+        persoon = core.document_context(gegevens, result)["persoon"]
+        assert callable(persoon)
+        inhoud = werkboek.werkboek(
+            werkboek.overzicht(result, persoon), titel="Activiteitenoverzicht clusters"
+        )
+        told = schrijf_werkboek(inhoud, uitvoer, overwrite=overschrijf)
+        if told:
+            output.message(told)
+        return
     if markdown or uitvoer is not None or formaat is not None:
         context = core.document_context(gegevens, result)
         told = write_document(
             render.render(folder.parent, "overzicht.md.j2", **context),
             uitvoer,
             overwrite=overschrijf,
-            formaat=formaat,
+            formaat=documentformaat(formaat),
             bron=(folder, gegevens),
         )
         if told:

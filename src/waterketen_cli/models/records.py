@@ -39,6 +39,7 @@ from waterketen_cli.models.types import (
     Gebied,
     Geheel,
     Getal,
+    Grondslag,
     Jaar,
     JaNee,
     Minuten,
@@ -46,16 +47,21 @@ from waterketen_cli.models.types import (
     Overlegsoort,
     Projectstatus,
     Richting,
+    Ritmeeenheid,
     Rol,
+    Schoolregio,
     Telefoon,
     Tijd,
     Toestemmingswijze,
     Uitkomst,
     VastPunt,
     Vergaderstatus,
+    Verschuiving,
     VertrouwelijkTot,
     Voorstelstatus,
     Waardesoort,
+    Weekdag,
+    Weekvandemaand,
 )
 
 # --- regio -------------------------------------------------------------------------
@@ -89,7 +95,10 @@ class Indicator(Model):
     gebied: Gebied
     richting: Richting
     waardesoort: Waardesoort = Waardesoort.GETAL
-    bron: Regel | None = Field(default=None, description="De gebruikelijke bron, bijv. 'RIONED'.")
+    bron: Regel | None = Field(
+        default=None,
+        description="De gebruikelijke bron, bijv. 'COELO, Atlas van de lokale lasten'.",
+    )
 
 
 #: The logo: a PNG or JPEG inside the repository, by its path from the folder that holds
@@ -99,6 +108,36 @@ LOGO_PATTERN = (
     r"^[A-Za-z0-9_-][A-Za-z0-9_. -]*(?:/[A-Za-z0-9_-][A-Za-z0-9_. -]*)*"
     r"\.(?:png|PNG|jpg|JPG|jpeg|JPEG)$"
 )
+
+
+class Sleuteldeel(Model):
+    """One group of partners in a verdeelsleutel: its share, and how it is divided."""
+
+    soort: Organisatiesoort = Field(
+        description="De partners van deze soort (partner: true): gemeente, waterschap, "
+        "waterbedrijf, ..."
+    )
+    aandeel: Geheel = Field(
+        ge=1,
+        description="Hun deel: een geheel getal. De groepen delen het totaal naar verhouding "
+        "van hun aandelen: 60, 25 en 15 is 60, 25 en 15 procent; 1, 1 en 1 is elk een derde.",
+    )
+    naar: Grondslag = Field(
+        default=Grondslag.GELIJK,
+        description="Hoe dat deel over hen wordt verdeeld: naar 'inwoners' of "
+        "'aansluitingen' (uit hun organisatierecord), of 'gelijk'.",
+    )
+
+
+class Verdeelsleutel(Model):
+    """How the partners share the regional budget (``data/begrotingen/``)."""
+
+    id: Id
+    naam: Regel
+    delen: list[Sleuteldeel] = Field(
+        min_length=1, description="Per soort partner het aandeel, elke soort één keer."
+    )
+    toelichting: Tekst | None = None
 
 
 class Regio(Record):
@@ -127,6 +166,11 @@ class Regio(Record):
         description="Het logo in de kop van Word- en PDF-documenten: het pad van een PNG- of "
         "JPEG-bestand in de repository, bijv. 'templates/logo.png'.",
     )
+    verdeelsleutels: list[Verdeelsleutel] = Field(
+        default_factory=list,
+        description="Hoe de partners de regionale begroting delen; een begroting noemt "
+        "de sleutel die ze gebruikt.",
+    )
 
 
 # --- organisaties en personen --------------------------------------------------------
@@ -138,6 +182,14 @@ class Organisatie(Record):
     partner: JaNee = Field(default=True, description="Partner in de samenwerking.")
     provincie: Regel | None = None
     website: Regel | None = None
+    inwoners: Geheel | None = Field(
+        default=None, ge=0, description="Aantal inwoners, voor een verdeelsleutel naar inwoners."
+    )
+    aansluitingen: Geheel | None = Field(
+        default=None,
+        ge=0,
+        description="Aantal (drinkwater)aansluitingen, voor een verdeelsleutel naar aansluitingen.",
+    )
 
 
 class Persoon(Record):
@@ -231,6 +283,46 @@ class VastAgendapunt(Model):
     duur: Minuten = 10
 
 
+class Ritme(Model):
+    """When a body meets, as a rule: ``waterketen agenda plan JAAR`` makes the year's dates
+    of it. Every few weeks from a first date (``elke: 6, eenheid: weken, vanaf:
+    2027-01-26``), or a weekday of the month (``elke: 1, eenheid: maanden, dag: dinsdag,
+    week: tweede``: de tweede dinsdag van elke maand)."""
+
+    elke: Geheel = Field(
+        ge=1, le=52, description="Om de hoeveel weken of maanden, bijv. 6 (weken) of 3 (maanden)."
+    )
+    eenheid: Ritmeeenheid
+    dag: Weekdag | None = Field(
+        default=None,
+        description="De weekdag. Bij een ritme in maanden verplicht; bij weken die van "
+        "'vanaf' (dan mag het weg).",
+    )
+    week: Weekvandemaand | None = Field(
+        default=None,
+        description="Bij een ritme in maanden: de hoeveelste weekdag van de maand "
+        "(eerste, tweede, derde, vierde of laatste).",
+    )
+    vanaf: Datum | None = Field(
+        default=None,
+        description="Bij weken: de eerste vergadering van het ritme (verplicht); de volgende "
+        "vallen 'elke' weken later, ook in latere jaren. Bij maanden: de maand waarin het "
+        "ritme begint (standaard januari van het jaar).",
+    )
+    duur: Minuten = Field(default=120, description="Hoe lang een vergadering duurt, in minuten.")
+    schoolvakanties: JaNee = Field(
+        default=True,
+        description="Ook niet in de schoolvakanties van de regio (data/schoolvakanties/); "
+        "feestdagen worden altijd vermeden.",
+    )
+    bij_vrije_dag: Verschuiving = Field(
+        default=Verschuiving.WEEK_LATER,
+        description="Een datum op een feestdag of in een schoolvakantie: 'een week later' "
+        "(dezelfde weekdag, zo nodig nog een week, maar niet op of na de volgende datum "
+        "van het ritme) of 'overslaan'.",
+    )
+
+
 class Overleg(Record):
     naam: Regel
     soort: Overlegsoort
@@ -243,6 +335,11 @@ class Overleg(Record):
     vaste_agendapunten: list[VastAgendapunt] = Field(default_factory=list)
     begintijd: Tijd | None = Field(default=None, description="Gebruikelijke begintijd.")
     locatie: Regel | None = Field(default=None, description="Gebruikelijke vergaderplaats.")
+    ritme: Ritme | None = Field(
+        default=None,
+        description="Wanneer het overleg vergadert, als regel: 'waterketen agenda plan JAAR' "
+        "zet de vergaderingen van een jaar daarmee klaar.",
+    )
 
 
 class Stuk(Model):
@@ -534,3 +631,96 @@ class Abonnee(Record):
     afgemeld: Datum | None = Field(
         default=None, description="Wanneer de persoon zich afmeldde; daarna geen nieuwsbrief."
     )
+
+
+# --- de schoolvakanties van de regio (agenda plan) --------------------------------------------
+
+
+class Schoolvakantie(Model):
+    naam: Regel = Field(description="Bijv. herfstvakantie, kerstvakantie, zomervakantie.")
+    begin: Datum = Field(description="De eerste dag (meestal een zaterdag).")
+    eind: Datum = Field(description="De laatste dag (meestal een zondag).")
+
+
+class Schooljaar(Record):
+    """The school holidays of one school year in the region (``data/schoolvakanties/``,
+    id ``2026-2027``), as the Rijksoverheid publishes them: data the region updates
+    each year. ``waterketen agenda plan`` plans no meeting in them."""
+
+    regio: Schoolregio = Field(
+        description="De vakantieregio: noord (Groningen, Drenthe), midden of zuid."
+    )
+    bron: Regel | None = Field(default=None, description="Waar de data vandaan komen.")
+    vakanties: list[Schoolvakantie] = Field(min_length=1)
+
+
+# --- de regionale begroting ------------------------------------------------------------------
+
+
+class Begrotingsbijdrage(Model):
+    """A partner's contribution to the regional budget of the year."""
+
+    partner: OrganisatieRef
+    bedrag: Bedrag | None = Field(
+        default=None,
+        description="Het bedrag. Leeg bij een verdeelsleutel: dan het bedrag volgens de "
+        "sleutel; een ingevuld bedrag dat daarvan afwijkt, is een signaal.",
+    )
+    status: Financieringsstatus = Field(
+        default=Financieringsstatus.TOEGEZEGD,
+        description="toegezegd, of nog aangevraagd (bijv. tot de raad de eigen begroting "
+        "heeft vastgesteld).",
+    )
+    toelichting: Tekst | None = None
+
+
+class Toekenning(Model):
+    """An allocation from the regional budget to a project, by a decision."""
+
+    project: ProjectRef
+    bedrag: Bedrag
+    besluit: BesluitRef | None = Field(
+        default=None,
+        description="Het besluit van de stuurgroep dat het bedrag toekende, bijv. "
+        "B-stuurgroep-2026-09-24-3 of B-2026-022.",
+    )
+    toelichting: Tekst | None = None
+
+
+class Realisatie(Model):
+    """What a project spent of the regional budget in the year (from the administration)."""
+
+    project: ProjectRef
+    bedrag: Bedrag
+    datum: Datum | None = Field(
+        default=None,
+        description="De stand per deze datum (JJJJ-MM-DD), in het jaar van de begroting.",
+    )
+    toelichting: Tekst | None = None
+
+
+class Begroting(Record):
+    """The regional budget of one year: ``data/begrotingen/<jaar>.yaml``, the id is the
+    year (between quotes: ``id: '2027'``). The contributions of the partners, the
+    allocations to projects and what the projects spent of them."""
+
+    jaar: Jaar
+    totaal: Bedrag | None = Field(
+        default=None,
+        description="Het totaal van de begroting. Leeg: de som van de bijdragen. Met een "
+        "verdeelsleutel wordt dit totaal over de partners verdeeld.",
+    )
+    verdeelsleutel: Id | None = Field(
+        default=None, description="Id van een verdeelsleutel uit het regiorecord."
+    )
+    vastgesteld: BesluitRef | None = Field(
+        default=None, description="Het besluit waarmee de stuurgroep de begroting vaststelde."
+    )
+    bijdragen: list[Begrotingsbijdrage] = Field(default_factory=list)
+    toekenningen: list[Toekenning] = Field(default_factory=list)
+    realisatie: list[Realisatie] = Field(
+        default_factory=list,
+        description="Wat projecten dit jaar van hun toekenning uitgaven; meer regels per "
+        "project tellen op.",
+    )
+    toelichting: Tekst | None = None

@@ -290,6 +290,14 @@ class Financieringsstatus(StrEnum):
     TOEGEZEGD = "toegezegd"
 
 
+class Grondslag(StrEnum):
+    """How a verdeelsleutel divides a group's share among its partners."""
+
+    INWONERS = "inwoners"  # by the organisation's number of inhabitants
+    AANSLUITINGEN = "aansluitingen"  # by its number of (drinking-water) connections
+    GELIJK = "gelijk"  # in equal parts
+
+
 class Voorstelstatus(StrEnum):
     INGEDIEND = "ingediend"
     GEAGENDEERD = "geagendeerd"
@@ -310,3 +318,55 @@ class Actiestatus(StrEnum):
     OPEN = "open"
     AFGEROND = "afgerond"
     VERVALLEN = "vervallen"
+
+
+# --- het vergaderritme (agenda plan) -----------------------------------------------------
+
+
+class Weekdag(StrEnum):
+    """A day of the week, as Dutch writes it (``dt.date.weekday()`` order)."""
+
+    MAANDAG = "maandag"
+    DINSDAG = "dinsdag"
+    WOENSDAG = "woensdag"
+    DONDERDAG = "donderdag"
+    VRIJDAG = "vrijdag"
+    ZATERDAG = "zaterdag"
+    ZONDAG = "zondag"
+
+    @property
+    def nummer(self) -> int:
+        """0 for maandag, as ``dt.date.weekday()`` counts."""
+        return list(Weekdag).index(self)
+
+
+class Ritmeeenheid(StrEnum):
+    """What a meeting rhythm counts in."""
+
+    WEKEN = "weken"
+    MAANDEN = "maanden"
+
+
+class Weekvandemaand(StrEnum):
+    """Which of a month's weekdays: "de tweede dinsdag van de maand"."""
+
+    EERSTE = "eerste"
+    TWEEDE = "tweede"
+    DERDE = "derde"
+    VIERDE = "vierde"
+    LAATSTE = "laatste"
+
+
+class Verschuiving(StrEnum):
+    """What happens to a planned date on a public holiday or in a school holiday."""
+
+    WEEK_LATER = "een week later"
+    OVERSLAAN = "overslaan"
+
+
+class Schoolregio(StrEnum):
+    """The school-holiday regions of the Netherlands (Groningen and Drenthe: noord)."""
+
+    NOORD = "noord"
+    MIDDEN = "midden"
+    ZUID = "zuid"

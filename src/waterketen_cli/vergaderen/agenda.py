@@ -38,7 +38,7 @@ from waterketen_cli.models.types import (
 from waterketen_cli.records.dataset import Gegevens, soort_of
 
 if TYPE_CHECKING:
-    from waterketen_cli.records.plan import Schrijfplan
+    from waterketen_cli.records.plan import Recordwijziging, Schrijfplan
 from waterketen_cli.vergaderen import lookup
 
 _OPENING = (VastPunt.OPENING, VastPunt.VERSLAG, VastPunt.INGEKOMEN_STUKKEN, VastPunt.MEDEDELINGEN)
@@ -63,6 +63,9 @@ class Agendaplan:
     voorstellen: list[Agendavoorstel]
     vorige: Vergadering | None
     wachtend: list[Wachtend] = field(default_factory=list)
+    #: The planned meeting (``agenda plan``) whose concept agenda this is, if any: its
+    #: record is filled in rather than a new one made.
+    gepland: Vergadering | None = None
 
 
 def find_body(gegevens: Gegevens, overleg_id: str) -> Overleg:
@@ -76,6 +79,16 @@ def default_body(gegevens: Gegevens) -> str:
     raise WaterketenError(
         "er is geen clustercoördinatorenoverleg in de gegevens",
         hint="kies een overleg met --overleg",
+    )
+
+
+def is_gepland(vergadering: Vergadering) -> bool:
+    """A planned meeting (``waterketen agenda plan``): a concept without agenda or
+    decisions, which ``agenda new`` may fill in."""
+    return (
+        vergadering.status == Vergaderstatus.CONCEPT
+        and not vergadering.agenda
+        and not vergadering.besluiten
     )
 
 
@@ -258,26 +271,29 @@ def plan(
     """The next meeting of a body with its concept agenda (nothing is written)."""
     overleg = find_body(gegevens, overleg_id)
     vergadering_id = f"{overleg.id}-{datum.isoformat()}"
-    if gegevens.get(Vergadering, vergadering_id) is not None or gegevens.path_exists(
-        "vergadering", vergadering_id
+    gepland = gegevens.get(Vergadering, vergadering_id)
+    if (gepland is not None and not is_gepland(gepland)) or (
+        gepland is None and gegevens.path_exists("vergadering", vergadering_id)
     ):
         raise WaterketenError(
             f"er is al een vergadering van {overleg.naam} op {dutch.datum(datum)} "
             f"({vergadering_id})",
-            hint="kies een andere datum of bewerk de bestaande vergadering",
+            hint="kies een andere datum of bewerk de bestaande vergadering (alleen een "
+            "geplande vergadering zonder agenda vult agenda new zelf in)",
         )
     if datum < vandaag and not toch:
         raise WaterketenError(
             f"{dutch.datum(datum)} ligt in het verleden",
             hint="gebruik --toch om toch een vergadering in het verleden vast te leggen",
         )
-    start = begintijd or overleg.begintijd
+    # A planned meeting keeps its time and place unless others are asked for.
+    start = begintijd or (gepland.begintijd if gepland else overleg.begintijd)
     if start is None:
         raise GebruiksFout(
             f"overleg '{overleg.id}' heeft geen vaste begintijd",
             hint="geef de tijd op met --tijd 13:30",
         )
-    plaats = locatie or overleg.locatie
+    plaats = locatie or (gepland.locatie if gepland else overleg.locatie)
     if plaats is None:
         raise GebruiksFout(
             f"overleg '{overleg.id}' heeft geen vaste vergaderplaats",
@@ -313,6 +329,9 @@ def plan(
     ]
     minuten = duur if duur is not None else sum(p.duur for p in agenda)
     einde = dt.datetime.combine(datum, start) + dt.timedelta(minutes=minuten)
+    if gepland is not None and duur is None and begintijd is None:
+        # The invitation in people's calendars keeps its end, unless the agenda needs more.
+        einde = max(einde, dt.datetime.combine(datum, gepland.eindtijd))
     if einde.date() != datum:
         raise GebruiksFout(
             "de vergadering loopt door na middernacht", hint="kort de agenda of de duur in"
@@ -327,7 +346,16 @@ def plan(
         status=Vergaderstatus.CONCEPT,
         agenda=agenda,
     )
-    return Agendaplan(vergadering, voorstellen, vorige, wachtend)
+    if gepland is not None:  # what else the planned record holds stays
+        vergadering = gepland.model_copy(
+            update={
+                "begintijd": start,
+                "eindtijd": einde.time(),
+                "locatie": plaats,
+                "agenda": agenda,
+            }
+        )
+    return Agendaplan(vergadering, voorstellen, vorige, wachtend, gepland)
 
 
 def schrijfplan(gegevens: Gegevens, agendaplan: Agendaplan) -> Schrijfplan:
@@ -336,16 +364,24 @@ def schrijfplan(gegevens: Gegevens, agendaplan: Agendaplan) -> Schrijfplan:
 
     vergadering = agendaplan.vergadering
     soort = soort_of(Vergadering)
-    plan = Schrijfplan.van(gegevens, f"Vergadering {vergadering.id} aangemaakt met concept-agenda")
-    kop = ["Aangemaakt met 'waterketen agenda new'; concept-agenda, vul aan waar nodig."]
-    overleg = gegevens.get(Overleg, vergadering.overleg)
-    if overleg is not None and overleg.soort == Overlegsoort.THEMABIJEENKOMST:
-        from waterketen_cli.vergaderen.thema import NIEUW
+    if agendaplan.gepland is not None:
+        plan = Schrijfplan.van(
+            gegevens, f"Vergadering {vergadering.id}: concept-agenda bij de geplande vergadering"
+        )
+        plan.records.append(_vul_in(gegevens, vergadering))
+    else:
+        plan = Schrijfplan.van(
+            gegevens, f"Vergadering {vergadering.id} aangemaakt met concept-agenda"
+        )
+        kop = ["Aangemaakt met 'waterketen agenda new'; concept-agenda, vul aan waar nodig."]
+        overleg = gegevens.get(Overleg, vergadering.overleg)
+        if overleg is not None and overleg.soort == Overlegsoort.THEMABIJEENKOMST:
+            from waterketen_cli.vergaderen.thema import NIEUW
 
-        kop += NIEUW  # how to add the theme, the programme and the registrations
-    plan.records.append(
-        nieuw_record(gegevens.path(soort, vergadering.id), soort, vergadering, header=kop)
-    )
+            kop += NIEUW  # how to add the theme, the programme and the registrations
+        plan.records.append(
+            nieuw_record(gegevens.path(soort, vergadering.id), soort, vergadering, header=kop)
+        )
     voorstel_soort = soort_of(Agendavoorstel)
 
     def agendeer(doc: Any) -> None:
@@ -357,6 +393,22 @@ def schrijfplan(gegevens: Gegevens, agendaplan: Agendaplan) -> Schrijfplan:
         for v in agendaplan.voorstellen
     ]
     return plan
+
+
+def _vul_in(gegevens: Gegevens, vergadering: Vergadering) -> Recordwijziging:
+    """The planned meeting's record with the concept agenda, times and place put in;
+    its comments and everything else stay."""
+    from waterketen_cli.records import writer
+    from waterketen_cli.records.plan import wijzig_record
+
+    soort = soort_of(Vergadering)
+    nieuw = writer.record_data(vergadering)
+
+    def vul_in(doc: Any) -> None:
+        for veld in ("begintijd", "eindtijd", "locatie", "agenda"):
+            writer.put(doc, veld, nieuw[veld], Vergadering.model_fields)
+
+    return wijzig_record(gegevens.paden[(soort.naam, vergadering.id)], soort, vul_in)
 
 
 @dataclass(frozen=True)
