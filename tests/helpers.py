@@ -42,10 +42,13 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def assert_golden(name: str, text: str) -> None:
-    """Compare with tests/golden/NAME; WATERKETEN_GOLDEN_UPDATE=1 rewrites the file."""
+    """Compare with tests/golden/NAME byte for byte; WATERKETEN_GOLDEN_UPDATE=1 rewrites
+    the file with exactly the bytes that are compared (no newline translation, so a
+    CRLF document such as an .ics file regenerates as it is)."""
     path = GOLDEN / name
+    data = text.encode("utf-8")
     if os.environ.get("WATERKETEN_GOLDEN_UPDATE") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data)
     assert path.exists(), f"golden file {path} ontbreekt: draai met WATERKETEN_GOLDEN_UPDATE=1"
-    assert text == path.read_text(encoding="utf-8"), f"afwijking van {path}"
+    assert data == path.read_bytes(), f"afwijking van {path}"

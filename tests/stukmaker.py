@@ -112,8 +112,7 @@ def voorbeeldstukken(root: Path = ROOT) -> dict[str, bytes]:
     sys.path.insert(0, str(ROOT / "src"))
     from waterketen_cli import dutch
     from waterketen_cli.models.records import Agendavoorstel, Overleg, Vergadering
-    from waterketen_cli.records import dataset
-    from waterketen_cli.vergaderen import stukken
+    from waterketen_cli.records import dataset, stukken
 
     gegevens = dataset.load(root / "data", ["vergadering", "overleg", "agendavoorstel"])
     gezocht: dict[str, tuple[str, list[str]]] = {}

@@ -451,7 +451,7 @@ def test_documents_show_hostile_text_as_text(
         out = result.out.replace("  - commentaar gewijzigd\n", "")
         html_van[soort] = MD.render(out)
     veilig, vijandig = _Html(html_van[False]), _Html(html_van[True])
-    # A stuk links to its 'bestand' (vergaderen/stukken.py): that href comes from the
+    # A stuk links to its 'bestand' (records/stukken.py): that href comes from the
     # data, percent-encoded, and only a path in the repository or an https address
     # becomes a link (hostile text often is neither). Compared apart from the rest.
     stuk = _stuk_markers(vergiftigd[True][0])

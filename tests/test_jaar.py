@@ -23,8 +23,7 @@ from helpers import assert_golden, invoke
 from test_verslag import assert_tables_whole, gfm_tables
 from waterketen_cli import publiek
 from waterketen_cli.analyse import jaar, jaar_verslag
-from waterketen_cli.communicatie import nieuwsbrief
-from waterketen_cli.records import dataset
+from waterketen_cli.records import dataset, nieuwsbrief
 
 VANDAAG = dt.date(2026, 11, 27)
 

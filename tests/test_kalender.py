@@ -13,14 +13,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar, Event
 
-from helpers import invoke
+from helpers import assert_golden, invoke
 from waterketen_cli.models.records import Persoon, Vergadering
 from waterketen_cli.models.types import Vergaderstatus
 from waterketen_cli.records.dataset import Gegevens, load
 from waterketen_cli.records.yamlio import parse
 from waterketen_cli.vergaderen import kalender as core
 
-GOLDEN = Path(__file__).parent / "golden" / "kalender"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
@@ -284,16 +283,7 @@ def test_golden_cco(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     WATERKETEN_GOLDEN_UPDATE=1 .venv/bin/pytest tests/test_kalender.py"""
     result = invoke(capsys, ["kalender", "--overleg", "cco"], cwd=repo)
     assert result.code == 0, result.err
-    _golden("cco.ics", result.out)
-
-
-def _golden(name: str, ics: str) -> None:
-    golden = GOLDEN / name
-    if os.environ.get("WATERKETEN_GOLDEN_UPDATE") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(ics.encode("utf-8"))
-    assert golden.exists(), "geen golden file: draai met WATERKETEN_GOLDEN_UPDATE=1"
-    assert ics.encode("utf-8") == golden.read_bytes()
+    assert_golden("kalender/cco.ics", result.out)
 
 
 def _meeting(gegevens: Gegevens, vergadering_id: str) -> Vergadering:
@@ -722,7 +712,7 @@ def test_golden_history(capsys: pytest.CaptureFixture[str], gegevens: Path) -> N
     _wijzig(_map(gegevens) / "cco-2026-12-15.yaml", "Gemeentehuis Hoogezand", "Stadhuis Groningen")
     result = invoke(capsys, ["kalender"], cwd=gegevens)
     assert result.code == 0, result.err
-    _golden("geschiedenis.ics", result.out)
+    assert_golden("kalender/geschiedenis.ics", result.out)
 
 
 def test_two_meetings_that_swap_dates_keep_their_lines() -> None:

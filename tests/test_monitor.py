@@ -281,12 +281,6 @@ def test_stale_after_ten_months() -> None:
     assert stale and all("31 december 2025" in s.reden for s in stale)
 
 
-def test_months_back_keeps_the_end_of_a_month() -> None:
-    assert kern.maanden_terug(dt.date(2026, 3, 31), 1) == dt.date(2026, 2, 28)
-    assert kern.maanden_terug(dt.date(2026, 11, 27), 18) == dt.date(2025, 5, 27)
-    assert kern.maanden_terug(dt.date(2026, 1, 15), 13) == dt.date(2024, 12, 15)
-
-
 def test_a_share_near_zero_is_left_out() -> None:
     """Compared with a value near zero the share is meaningless and has more digits
     than a decimal can round: it is left out, the difference stays."""

@@ -288,7 +288,7 @@ def test_what_validate_refuses_the_reader_refuses(
 ) -> None:
     """The check and the website's reader (``nieuwsbrief.ontleed``) agree."""
     from waterketen_cli.checks.nieuwsbrief import controleer
-    from waterketen_cli.communicatie.nieuwsbrief import NieuwsbriefFout, ontleed
+    from waterketen_cli.records.nieuwsbrief import NieuwsbriefFout, ontleed
 
     uitkomst = controleer(inhoud.encode(), "2026-12.md")
     [eerste, *_] = [r for r in uitkomst.rows if r[2] != "nieuwsbrief-opmaak"]
@@ -302,7 +302,7 @@ def test_what_validate_refuses_the_reader_refuses(
 
 def test_every_example_newsletter_is_read_alike() -> None:
     from waterketen_cli.checks.nieuwsbrief import controleer
-    from waterketen_cli.communicatie.nieuwsbrief import ontleed
+    from waterketen_cli.records.nieuwsbrief import ontleed
 
     for path in sorted((EXAMPLE_DATA / "nieuwsbrieven").glob("*.md")):
         uitkomst = controleer(path.read_bytes(), path.name, str(path))

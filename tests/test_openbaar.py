@@ -29,7 +29,7 @@ from conftest import EXAMPLE_DATA
 from helpers import invoke
 from waterketen_cli import publiek, render
 from waterketen_cli.analyse import jaar, jaar_verslag, overzicht, projectplan
-from waterketen_cli.communicatie import nieuwsbrief, opstellen
+from waterketen_cli.communicatie import opstellen
 from waterketen_cli.models.records import (
     Abonnee,
     Agendapunt,
@@ -41,9 +41,9 @@ from waterketen_cli.models.records import (
     Vergadering,
 )
 from waterketen_cli.models.types import BeslotenPunten
-from waterketen_cli.records import dataset
+from waterketen_cli.records import dataset, nieuwsbrief
 from waterketen_cli.records.dataset import Gegevens
-from waterketen_cli.vergaderen import acties, documenten, kalender, thema, verslag
+from waterketen_cli.vergaderen import acties, agendadocument, kalender, thema, verslag
 
 VANDAAG = dt.date(2026, 11, 27)
 #: The years of the jaarplan and jaarverslag checked.
@@ -69,7 +69,7 @@ def outputs(folder: Path, view: Gegevens) -> Iterator[tuple[str, str]]:
     for vergadering in view.of(Vergadering):
         yield (
             f"agenda {vergadering.id}",
-            documenten.agenda_document(folder, view, vergadering, vandaag=VANDAAG),
+            agendadocument.agenda_document(folder, view, vergadering, vandaag=VANDAAG),
         )
         if thema.is_themabijeenkomst(view, vergadering):
             yield f"verslag {vergadering.id}", thema.verslag(folder, view, vergadering)

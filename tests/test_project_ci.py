@@ -155,12 +155,16 @@ def test_the_release_tag_must_be_the_version() -> None:
 
 def test_the_browser_tests_are_prepared_as_the_readme_says() -> None:
     """README (Testen), .ci/run and the workflow prepare the browser tests the same way:
-    tests/browser_setup.py, then pytest."""
-    command = ".venv/bin/python tests/browser_setup.py && .venv/bin/pytest"
+    tests/browser_setup.py, then pytest, with the slow tests (WATERKETEN_TRAGE_TESTS=1),
+    so that the one documented command runs every test."""
+    command = ".venv/bin/python tests/browser_setup.py && WATERKETEN_TRAGE_TESTS=1 .venv/bin/pytest"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"```sh\n{command}\n```" in readme
     assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    runs = _runs(_load("tests.yml")["jobs"]["tests"])
+    job = _load("tests.yml")["jobs"]["tests"]
+    runs = _runs(job)
     assert runs.index("python tests/browser_setup.py") < runs.index("python -m pytest")
+    stap = next(s for s in _steps(job) if "python -m pytest" in str(s.get("run", "")))
+    assert stap["env"] == {"WATERKETEN_TRAGE_TESTS": "1"}
     dev = _pyproject()["project"]["optional-dependencies"]["dev"]
     assert any(d.startswith("playwright") for d in dev)

@@ -37,9 +37,9 @@ from conftest import ROOT, VANDAAG, make_repo
 from helpers import invoke
 from test_openbaar import geheimen
 from waterketen_cli import publiek, render
-from waterketen_cli.communicatie import nieuwsbrief, plaatsen, site, zoeken
+from waterketen_cli.communicatie import plaatsen, site, sitebouw, zoeken
 from waterketen_cli.models.records import Cluster, Persoon, Project, Vergadering
-from waterketen_cli.records import dataset
+from waterketen_cli.records import dataset, nieuwsbrief
 from waterketen_cli.vergaderen import thema
 
 DAG = dt.date.fromisoformat(VANDAAG)
@@ -276,7 +276,7 @@ def test_a_project_page_has_the_public_project_plan(bouw: tuple[Path, Path, Path
         pad = f"projecten/{project.id}/index.html"
         context = projectplan.plan_context(view, project, vandaag=DAG)
         markdown = render.render(root, "projectplan.md.j2", **context)
-        pagina = sitehtml.Pagina(pad, lambda _: True, set(site.LAYOUT_IDS), {})
+        pagina = sitehtml.Pagina(pad, lambda _: True, set(sitebouw.LAYOUT_IDS), {})
         verwacht = str(sitehtml.naar_html(markdown, pagina))
         assert verwacht in (folder / pad).read_text(encoding="utf-8"), project.id
         besluiten += len(context["besluiten"])

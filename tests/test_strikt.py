@@ -27,10 +27,10 @@ from conftest import EXAMPLE_DATA, ROOT
 from helpers import invoke
 from waterketen_cli import render
 from waterketen_cli.analyse import monitor as kern
-from waterketen_cli.checks.schema import validate_record
 from waterketen_cli.models import SOORTEN
 from waterketen_cli.models.records import Cluster, Regio
 from waterketen_cli.models.types import GRENS, Bedrag
+from waterketen_cli.records.schema import validate_record
 from waterketen_cli.records.yamlio import parse
 
 # --- a copy of the example data, one field changed per test --------------------------------

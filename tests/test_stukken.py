@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from conftest import ROOT
 from helpers import invoke
 from stukmaker import maak_ontbrekende, pdf, voorbeeldstukken
-from waterketen_cli.vergaderen import stukken
+from waterketen_cli.records import stukken
 
 VERGADERING = Path("data/vergaderingen/cco-2026-12-15.yaml")  # uitgenodigd, still to come
 VERLEDEN = Path("data/vergaderingen/cco-2026-11-17.yaml")

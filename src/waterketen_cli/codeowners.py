@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from waterketen_cli import escape
+from waterketen_cli import dutch, escape
 from waterketen_cli.errors import WaterketenError
 from waterketen_cli.models.records import (
     Actie,
@@ -150,11 +150,7 @@ class _Eigenaren:
 
 def _opsomming(rol: str, waarvan: list[str]) -> str:
     """'trekker van project a, b en c'."""
-    if not waarvan:
-        return rol
-    if len(waarvan) == 1:
-        return f"{rol} {waarvan[0]}"
-    return f"{rol} {', '.join(waarvan[:-1])} en {waarvan[-1]}"
+    return f"{rol} {dutch.opsomming(waarvan)}" if waarvan else rol
 
 
 def _unique(owners: Iterable[str | None]) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ from waterketen_cli.records.plan import Schrijfplan
 from waterketen_cli.records.transactie import SchrijfFout
 
 if TYPE_CHECKING:
-    from waterketen_cli.checks.findings import Finding
+    from waterketen_cli.findings import Finding
 
 
 class PlanAfgewezen(WaterketenError):

@@ -67,7 +67,7 @@ SOORTEN: tuple[Soort, ...] = (
 )
 
 #: A newsletter: ``data/nieuwsbrieven/<id>.md``, Markdown with a small YAML header
-#: (``communicatie/nieuwsbrief.py``). Validated like a record, but no model of its own.
+#: (``records/nieuwsbrief.py``). Validated like a record, but no model of its own.
 NIEUWSBRIEF = Soort("nieuwsbrief", "nieuwsbrieven", "", extensie=".md")
 #: The kinds of file in ``data/`` that are no YAML record.
 DOCUMENTSOORTEN: tuple[Soort, ...] = (NIEUWSBRIEF,)

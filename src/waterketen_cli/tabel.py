@@ -148,7 +148,7 @@ def _blad(bestand: str, namen: list[str], blad: str) -> str:
     gelijk = [n for n in namen if n.casefold() == blad.casefold()]
     if gelijk:
         return gelijk[0]
-    from waterketen_cli.checks.findings import suggest
+    from waterketen_cli.findings import suggest
 
     raise GebruiksFout(
         f"{bestand} heeft geen blad '{blad}'",

@@ -28,8 +28,8 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from waterketen_cli import dutch
-from waterketen_cli.checks.findings import suggest
 from waterketen_cli.errors import GebruiksFout, WaterketenError
+from waterketen_cli.findings import suggest
 from waterketen_cli.models.base import slugify
 from waterketen_cli.models.records import Cluster, Indicator, Organisatie, Regio
 from waterketen_cli.models.types import GRENS, Organisatiesoort, Waardesoort

@@ -48,9 +48,9 @@ from waterketen_cli.models.types import Overlegsoort, Projectstatus
 from waterketen_cli.records.dataset import Gegevens
 
 if TYPE_CHECKING:
-    from waterketen_cli.communicatie.nieuwsbrief import Nieuwsbrief
     from waterketen_cli.documentformaat import Afbeelding
     from waterketen_cli.escape import Markdown
+    from waterketen_cli.records.nieuwsbrief import Nieuwsbrief
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ from decimal import Decimal
 from waterketen_cli import dutch
 from waterketen_cli.analyse import begroting, begroting_json
 from waterketen_cli.analyse.grafieken import PALET, Staafdeel, Staafgrafiek
-from waterketen_cli.checks.findings import suggest
 from waterketen_cli.errors import GebruiksFout
+from waterketen_cli.findings import suggest
 from waterketen_cli.models.records import Bijdrage, Cluster, Organisatie, Project, Regio
 from waterketen_cli.models.types import Financieringsstatus, Organisatiesoort, Projectstatus
 from waterketen_cli.records.dataset import Gegevens

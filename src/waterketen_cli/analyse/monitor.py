@@ -16,7 +16,6 @@ document with its charts as images, for Word and PDF.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import itertools
 import re
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from waterketen_cli import dutch
 from waterketen_cli.analyse.grafieken import PALET, Lijngrafiek, Lijnreeks
+from waterketen_cli.datums import maanden_terug
 from waterketen_cli.models.records import Cluster, Indicator, Meting, Regio
 from waterketen_cli.models.types import Gebied, Richting, Waardesoort
 
@@ -222,12 +222,6 @@ def monitor(
         if selectie.toont_indicator(indicator)
     )
     return Monitor(regio, vandaag, verouderd_na, grens, selectie, shown, beelden)
-
-
-def maanden_terug(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` earlier (or the last day of a shorter month)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _beeld(

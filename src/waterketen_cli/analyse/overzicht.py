@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from waterketen_cli import dutch
-from waterketen_cli.checks.cross_rules import months_before
+from waterketen_cli.datums import maanden_terug
 from waterketen_cli.models.records import Activiteit, Cluster, Persoon, Project, Regio
 from waterketen_cli.models.types import Activiteitstatus, Projectstatus
 from waterketen_cli.records.dataset import Gegevens
@@ -213,7 +213,7 @@ def _achterblijvend(
     vandaag: dt.date,
 ) -> list[Signaal]:
     maanden = regio.programma_verouderd_na_maanden if regio else 6
-    grens = months_before(vandaag, maanden)
+    grens = maanden_terug(vandaag, maanden)
     # The newest peildatum of each indicator that at least half of the clusters
     # reported on: a cluster without that measurement lags behind its peers.
     per_datum: dict[tuple[str, dt.date], int] = defaultdict(int)

@@ -16,8 +16,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from waterketen_cli import dutch
-from waterketen_cli.checks.findings import suggest
 from waterketen_cli.errors import GebruiksFout
+from waterketen_cli.findings import suggest
 from waterketen_cli.models.base import SLUG_PATTERN, slugify
 from waterketen_cli.models.records import (
     Cluster,

@@ -79,8 +79,8 @@ def _start(
 def _meeting_date(folder: Path, value: str, vandaag: dt.date) -> tuple[dt.date, str]:
     """The date of a meeting, or of a body's previous meeting; else an unknown revision."""
     from waterketen_cli.analyse.overzicht import since_date
-    from waterketen_cli.checks.findings import suggest
     from waterketen_cli.errors import GebruiksFout
+    from waterketen_cli.findings import suggest
     from waterketen_cli.models.records import Overleg, Vergadering
     from waterketen_cli.records import dataset
 
@@ -100,8 +100,8 @@ def _meeting_date(folder: Path, value: str, vandaag: dt.date) -> tuple[dt.date, 
 
 def _eindstand(folder: Path, repo: Repository, tip: str | None) -> list[tuple[str, Any]]:
     """The meetings and agenda proposals at the end point, as (file, model)."""
-    from waterketen_cli.checks.schema import validate_record
     from waterketen_cli.records import dataset
+    from waterketen_cli.records.schema import validate_record
     from waterketen_cli.records.yamlio import parse
     from waterketen_cli.soorten import SOORT_PER_NAAM
 

@@ -12,12 +12,12 @@ as the files outside it that the checks looked at (the stukken) are as they were
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from waterketen_cli.checks.findings import Ernst, Finding
+from waterketen_cli.checks.uitkomst import cached_outcome, uitkomst_key
+from waterketen_cli.findings import Ernst, Finding
 from waterketen_cli.records import store
 from waterketen_cli.voortgang import Voortgang, stil
 
@@ -35,30 +35,6 @@ class Resultaat:
 
     def count(self, ernst: Ernst) -> int:
         return sum(1 for f in self.findings if f.ernst == ernst)
-
-
-def uitkomst_key(stats: list[store.Stat], misplaced: list[store.Plek], vandaag: dt.date) -> str:
-    """The key of a whole run: every file's place, time and size, and the day."""
-    h = hashlib.sha256(vandaag.isoformat().encode())
-    for st in stats:
-        h.update(f"{st.toon}\0{st.mtime_ns}\0{st.size}\n".encode())
-    for plek in misplaced:
-        h.update(f"{plek.toon}\n".encode())
-    return h.hexdigest()
-
-
-def cached_outcome(data_dir: Path, key: str) -> tuple[Any, ...] | None:
-    """The cached outcome of the run with this key, if the stukken it looked at are
-    where they were (they live outside the data folder, so outside the key)."""
-    cached = store.read_cache(data_dir, "uitkomst")
-    if cached is None or len(cached) != 5 or cached[0] != key:
-        return None
-    if cached[4] is not None:
-        from waterketen_cli.vergaderen import stukken
-
-        if not stukken.ongewijzigd(store.display_root(data_dir), cached[4]):
-            return None
-    return tuple(cached)
 
 
 def all_checks() -> dict[str, Any]:

@@ -25,8 +25,8 @@ from collections.abc import Iterator
 
 from waterketen_cli import dutch
 from waterketen_cli.checks.facts import Index, Rec
-from waterketen_cli.checks.findings import Ernst, suggest
 from waterketen_cli.checks.registry import Bevinding, Melding, cross_check, record_check
+from waterketen_cli.findings import Ernst, suggest
 from waterketen_cli.models.records import Begroting, Regio
 
 #: The number an organisation needs for a key that divides by it.

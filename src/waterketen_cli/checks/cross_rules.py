@@ -5,15 +5,15 @@ They read the facts of every valid record (see :mod:`.facts`), never the files.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
 from waterketen_cli import dutch
 from waterketen_cli.checks.facts import Index
-from waterketen_cli.checks.findings import Ernst, suggest
 from waterketen_cli.checks.registry import Melding, cross_check
+from waterketen_cli.datums import maanden_terug
+from waterketen_cli.findings import Ernst, suggest
 
 # How the kinds are named in a sentence: "onbekende persoon", "onbekend project".
 _NAAM = {
@@ -227,7 +227,7 @@ def check_action_meeting(index: Index) -> Iterator[Melding]:
                 actie.bestand,
                 ("agendapunt",),
                 f"agendapunt {agendapunt} bestaat niet in vergadering '{bron.id}' "
-                f"({bron.feiten['agendapunten']} punten)",
+                f"({dutch.aantal(bron.feiten['agendapunten'], 'punt', 'punten')})",
             )
         afgerond = actie.feiten["afgerond_op"]
         if afgerond is not None and afgerond < bron.feiten["datum"]:
@@ -330,11 +330,6 @@ def check_overdue(index: Index) -> Iterator[Melding]:
             )
 
 
-def months_before(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
 @cross_check(
     "programma-verouderd",
     Ernst.WAARSCHUWING,
@@ -342,7 +337,7 @@ def months_before(day: dt.date, months: int) -> dt.date:
 )
 def check_stale_programmes(index: Index) -> Iterator[Melding]:
     months = index.regio.feiten["maanden"] if index.regio else 6
-    grens = months_before(index.vandaag, months).isoformat()
+    grens = maanden_terug(index.vandaag, months).isoformat()
     for cluster in index.of("cluster"):
         if not cluster.feiten["bijgewerkt"]:
             yield Melding(

@@ -20,13 +20,13 @@ from waterketen_cli.checks import stukken as _stukken  # noqa: F401 - registers 
 from waterketen_cli.checks import thema as _thema  # noqa: F401 - registers checks
 from waterketen_cli.checks import verzendlijst as _verzendlijst  # noqa: F401 - registers checks
 from waterketen_cli.checks.facts import Index, Rec, extract
-from waterketen_cli.checks.findings import Ernst, Finding, Pad, suggest
 from waterketen_cli.checks.registry import CHECKS, Check, register
-from waterketen_cli.checks.schema import validate_record
 from waterketen_cli.errors import os_reden
+from waterketen_cli.findings import Ernst, Finding, Pad, suggest
 from waterketen_cli.models import SLUG_PATTERN, SOORTEN
 from waterketen_cli.models.base import slugify
 from waterketen_cli.records import store
+from waterketen_cli.records.schema import validate_record
 from waterketen_cli.records.yamlio import compose, decode, locate, parse
 from waterketen_cli.soorten import DOCUMENTSOORTEN, MAPPEN
 from waterketen_cli.voortgang import Voortgang, stil
@@ -339,7 +339,7 @@ def _new_errors(
     if not after:
         return [], len(after_stats)
 
-    from waterketen_cli.checks import cached_outcome, uitkomst_key
+    from waterketen_cli.checks.uitkomst import cached_outcome, uitkomst_key
 
     cached = cached_outcome(data_dir, uitkomst_key(stats, misplaced, vandaag))
     if cached is not None:

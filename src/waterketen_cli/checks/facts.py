@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from waterketen_cli.checks.findings import Pad
+from waterketen_cli.findings import Pad
 from waterketen_cli.models import Record
 from waterketen_cli.models.introspect import references
 from waterketen_cli.models.records import (
@@ -198,7 +198,7 @@ class Index:
     root: Path | None = None
     #: What those checks saw outside the data folder, by check module (``"stukken"``,
     #: with a ``vingerafdruk()``): the findings depend on it, so a run answered from the
-    #: cache looks again (``checks.cached_outcome``).
+    #: cache looks again (``checks.uitkomst.cached_outcome``).
     buiten: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -1,7 +1,7 @@
 """The checks of a newsletter file (``data/nieuwsbrieven/<id>.md``), run by ``validate``
 and by the write path like the checks of a record.
 
-A newsletter is no YAML record (see :mod:`waterketen_cli.communicatie.nieuwsbrief`):
+A newsletter is no YAML record (see :mod:`waterketen_cli.records.nieuwsbrief`):
 its header is, and the rest is Markdown. Everything here depends on the file alone, so
 the findings are cached with the file, with their line and column in the file:
 
@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from waterketen_cli.checks.findings import Ernst, Pad
 from waterketen_cli.checks.registry import Check, register
+from waterketen_cli.findings import Ernst, Pad
 
 register(
     Check(
@@ -158,7 +158,7 @@ def controleer(raw: bytes, naam: str, pad: str | None = None) -> Uitkomst:
 
 def _kop(data: dict[Any, Any], node: Any, afsluiting: int) -> Iterator[Row]:
     """The fields of the header (``afsluiting``: the line of its closing '---')."""
-    from waterketen_cli.communicatie.nieuwsbrief import VELDEN, Nieuwsbriefstatus
+    from waterketen_cli.records.nieuwsbrief import VELDEN, Nieuwsbriefstatus
     from waterketen_cli.records.yamlio import locate
 
     def plek(veld: str, *, sleutel: bool = False) -> tuple[int, int]:
@@ -248,7 +248,7 @@ def _is_datum(waarde: object) -> bool:
 def _lezer(raw: bytes, pad: Path) -> Row | None:
     """What the newsletter reader itself refuses, if anything (nothing, when the checks
     above are complete: this keeps ``validate`` and the reader of the website in step)."""
-    from waterketen_cli.communicatie.nieuwsbrief import NieuwsbriefFout, ontleed
+    from waterketen_cli.records.nieuwsbrief import NieuwsbriefFout, ontleed
 
     try:
         ontleed(raw, pad)

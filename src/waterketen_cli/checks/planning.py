@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 
 from waterketen_cli import dutch
-from waterketen_cli.checks.findings import Ernst
 from waterketen_cli.checks.registry import Bevinding, record_check
+from waterketen_cli.findings import Ernst
 from waterketen_cli.models.records import Overleg, Schooljaar
 from waterketen_cli.models.types import Ritmeeenheid, Weekdag
 

@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from waterketen_cli import dutch
-from waterketen_cli.checks.findings import Ernst, Pad
 from waterketen_cli.checks.registry import Bevinding, record_check
+from waterketen_cli.findings import Ernst, Pad
 from waterketen_cli.models.records import (
     Actie,
     Cluster,
@@ -152,7 +152,7 @@ def check_vergadering(v: Vergadering) -> Iterator[Bevinding]:
             yield Bevinding(
                 ("besluiten", i, "agendapunt"),
                 f"agendapunt {besluit.agendapunt} bestaat niet; "
-                f"de agenda heeft {len(v.agenda)} punten",
+                f"de agenda heeft {dutch.aantal(len(v.agenda), 'punt', 'punten')}",
             )
         legacy = re.fullmatch(r"B-(\d{4})-\d{3}", besluit.nummer)
         if legacy and legacy[1] != str(v.datum.year):

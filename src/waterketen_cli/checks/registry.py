@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from waterketen_cli.checks.findings import Ernst, Pad
+from waterketen_cli.findings import Ernst, Pad
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Checks on the stukken: is every file of a meeting's documents where the record says?
 
-The convention is in :mod:`waterketen_cli.vergaderen.stukken`. Whether a file is there
+The convention is in :mod:`waterketen_cli.records.stukken`. Whether a file is there
 depends on more than the record, so these are checks across records that look at the
 file system on every run (one folder listing per meeting folder; the contents are
 never read). The time stamps of the folders they listed go with the cached outcome of
@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from waterketen_cli.checks.facts import Index
-from waterketen_cli.checks.findings import Ernst, Pad
 from waterketen_cli.checks.registry import Melding, cross_check
-from waterketen_cli.vergaderen import stukken
+from waterketen_cli.findings import Ernst, Pad
+from waterketen_cli.records import stukken
 
 #: States of a file that are a problem whatever the meeting: outside the repository.
 _ALTIJD_FOUT = frozenset({stukken.BUITEN})
@@ -97,7 +97,7 @@ class _Ronde:
             self.stukken.append((stuk, verwijzing, toestand))
 
     def vingerafdruk(self) -> Any:
-        """What a run answered from the cache compares (``checks.cached_outcome``)."""
+        """What a run answered from the cache compares (``checks.uitkomst.cached_outcome``)."""
         return self.kijker.vingerafdruk()
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from waterketen_cli import dutch
-from waterketen_cli.checks.findings import Ernst
 from waterketen_cli.checks.registry import Bevinding, record_check
+from waterketen_cli.findings import Ernst
 from waterketen_cli.models.records import Vergadering
 
 

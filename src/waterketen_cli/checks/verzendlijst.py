@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from waterketen_cli.checks.facts import Index
-from waterketen_cli.checks.findings import Ernst
 from waterketen_cli.checks.registry import Bevinding, Melding, cross_check, record_check
+from waterketen_cli.findings import Ernst
 from waterketen_cli.models.records import Abonnee
 
 

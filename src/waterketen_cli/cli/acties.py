@@ -22,6 +22,7 @@ from waterketen_cli.cli.common import (
     TekstOfJson,
     UitvoerOptie,
     data_dir,
+    meld_overgeslagen,
 )
 
 Formaat = TekstOfJson
@@ -130,7 +131,7 @@ def acties(
     folder = data_dir(ctx, data)
     gegevens = load(folder, [*kern.ACTIE_SOORTEN, "regio"] if document else kern.ACTIE_SOORTEN)
     regels = kern.acties(gegevens, selectie, vandaag)
-    _overgeslagen(gegevens.overgeslagen)
+    meld_overgeslagen(gegevens.overgeslagen)
     if document and werkboek_gevraagd(uitvoer, documentformaat):
         from waterketen_cli import werkboek
         from waterketen_cli.cli.common import schrijf_werkboek
@@ -308,7 +309,7 @@ def besluiten(
     else:
         gegevens = load(data_dir(ctx, data), kern.BESLUIT_SOORTEN)
     regels = kern.besluiten(gegevens, selectie)
-    _overgeslagen(gegevens.overgeslagen)
+    meld_overgeslagen(gegevens.overgeslagen)
     if uitvoer is not None:
         from waterketen_cli import werkboek
         from waterketen_cli.cli.common import schrijf_werkboek
@@ -331,17 +332,6 @@ def besluiten(
         output.besluitenlijst(regels, kern.besluit_samenvatting(regels, selectie))
 
 
-def _overgeslagen(bestanden: list[str]) -> None:
-    """Files that are not valid records are left out: said, not hidden."""
-    from waterketen_cli.cli import output
-
-    if bestanden:
-        output.print_warning(
-            f"overgeslagen, geen geldig record: {', '.join(bestanden)}",
-            "voer 'waterketen validate' uit voor de details",
-        )
-
-
 def uitvoering(
     ctx: typer.Context,
     uitvoer: UitvoerOptie = None,
@@ -361,7 +351,7 @@ def uitvoering(
 
     folder = data_dir(ctx, data)
     gegevens = load(folder)
-    _overgeslagen(gegevens.overgeslagen)
+    meld_overgeslagen(gegevens.overgeslagen)
     context = stuurgroep.uitvoering_context(gegevens, today())
     told = write_document(
         render.render(folder.parent, "uitvoering.md.j2", **context),

@@ -258,14 +258,14 @@ def render_agenda(
     from waterketen_cli.cli.common import today, write_document
     from waterketen_cli.models.records import Vergadering
     from waterketen_cli.records import dataset
-    from waterketen_cli.vergaderen import documenten, lookup
+    from waterketen_cli.vergaderen import agendadocument, lookup
 
     folder = data_dir(ctx, data)
     gegevens = dataset.load(folder)
     if openbaar:
         gegevens = publiek.publiek(gegevens, today())
     vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
-    text = documenten.agenda_document(
+    text = agendadocument.agenda_document(
         folder, gegevens, vergadering, vandaag=today(), doelmap=_doelmap(folder, uitvoer)
     )
     told = write_document(
@@ -285,7 +285,7 @@ VergaderingArgument = Annotated[
 def _doelmap(folder: Path, uitvoer: Path | None) -> Path | None:
     """The folder a document goes to, when it is inside the repository: stukken are
     linked from there (else from the repository root)."""
-    from waterketen_cli.vergaderen.stukken import binnen_repository
+    from waterketen_cli.records.stukken import binnen_repository
 
     if uitvoer is None or str(uitvoer) == "-":
         return None

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -328,3 +328,14 @@ def told(uitkomst: Uitkomst) -> list[str]:
     if uitkomst.commit is None:
         return []
     return [f"Gecommit: {uitkomst.commit} {uitkomst.plan.wat}"]
+
+
+def meld_overgeslagen(bestanden: Sequence[str]) -> None:
+    """Files that are not valid records are left out of a report: said, not hidden."""
+    from waterketen_cli.cli import output
+
+    if bestanden:
+        output.print_warning(
+            f"overgeslagen, geen geldig record: {', '.join(bestanden)}",
+            "voer 'waterketen validate' uit voor de details",
+        )

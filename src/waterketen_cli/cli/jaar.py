@@ -17,6 +17,7 @@ from waterketen_cli.cli.common import (
     OverschrijfOptie,
     UitvoerOptie,
     data_dir,
+    meld_overgeslagen,
 )
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def jaarplan(
     )
     if told:
         output.message(told)
-    _overgeslagen(gegevens)
+    meld_overgeslagen(gegevens.overgeslagen)
 
 
 def jaarverslag(
@@ -93,8 +94,8 @@ def jaarverslag(
     from waterketen_cli.analyse import jaar_verslag
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today, write_document
-    from waterketen_cli.communicatie import nieuwsbrief
     from waterketen_cli.documentformaat import Afbeelding, Formaat, formaat_voor
+    from waterketen_cli.records import nieuwsbrief
 
     jaartal = _jaar(jaar)
     folder = data_dir(ctx, data)
@@ -121,7 +122,7 @@ def jaarverslag(
     )
     if told:
         output.message(told)
-    _overgeslagen(gegevens)
+    meld_overgeslagen(gegevens.overgeslagen)
 
 
 def _jaar(tekst: str) -> int:
@@ -148,14 +149,3 @@ def _laad(folder: Path, openbaar: bool) -> Gegevens:
 
         return publiek.laad(folder, SOORTEN, today())
     return dataset.load(folder, SOORTEN)
-
-
-def _overgeslagen(gegevens: Gegevens) -> None:
-    """Files that are not valid records are left out: said, not hidden."""
-    from waterketen_cli.cli import output
-
-    if gegevens.overgeslagen:
-        output.print_warning(
-            f"overgeslagen, geen geldig record: {', '.join(gegevens.overgeslagen)}",
-            "voer 'waterketen validate' uit voor de details",
-        )

@@ -43,7 +43,7 @@ def kalender(
     bestand te veel veranderde, zegt het record het zelf met het oude id:
     verplaatst_van: cco-2026-12-15 (bij een volgende verplaatsing laat u het staan).
     """
-    from waterketen_cli import publiek
+    from waterketen_cli import dutch, publiek
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today, write_document
     from waterketen_cli.errors import GebruiksFout
@@ -80,5 +80,5 @@ def kalender(
     if write_document(core.ics(calendar), uitvoer, overwrite=overschrijf) is not None:
         n = len(calendar.walk("VEVENT"))
         output.message(
-            f"{n} {'vergadering' if n == 1 else 'vergaderingen'} geschreven naar {uitvoer}"
+            f"{dutch.aantal(n, 'vergadering', 'vergaderingen')} geschreven naar {uitvoer}"
         )

@@ -20,6 +20,7 @@ from waterketen_cli.cli.common import (
     TekstOfJson,
     UitvoerOptie,
     data_dir,
+    meld_overgeslagen,
 )
 
 if TYPE_CHECKING:
@@ -152,11 +153,7 @@ def middelen(
     folder = data_dir(ctx, data)
     gegevens = load(folder, kern.SOORTEN)
     uitkomst = kern.middelen(gegevens, selectie, today())
-    if gegevens.overgeslagen:
-        output.print_warning(
-            f"overgeslagen, geen geldig record: {', '.join(gegevens.overgeslagen)}",
-            "voer 'waterketen validate' uit voor de details",
-        )
+    meld_overgeslagen(gegevens.overgeslagen)
     if formaat == Formaat.json:
         output.json_doc(kern.als_json(uitkomst))
     elif document and werkboek_gevraagd(uitvoer, documentformaat):

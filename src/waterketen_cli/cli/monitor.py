@@ -20,6 +20,7 @@ from waterketen_cli.cli.common import (
     OverschrijfOptie,
     UitvoerOptie,
     data_dir,
+    meld_overgeslagen,
 )
 
 if TYPE_CHECKING:
@@ -125,11 +126,7 @@ def monitor(
     gegevens = load(folder, kern.SOORTEN)
     regio = _regio(gegevens)
     selectie = _selectie(gegevens, regio, cluster or [], gebied or [], indicator or [])
-    if gegevens.overgeslagen:
-        output.print_warning(
-            f"overgeslagen, geen geldig record: {', '.join(gegevens.overgeslagen)}",
-            "voer 'waterketen validate' uit voor de details",
-        )
+    meld_overgeslagen(gegevens.overgeslagen)
     uitkomst = kern.monitor(
         regio, gegevens.of(Cluster), today(), verouderd_na=verouderd_na, selectie=selectie
     )
@@ -181,8 +178,8 @@ def _selectie(
 ) -> Selectie:
     """The filters, each name checked: an unknown one is an error with a suggestion."""
     from waterketen_cli.analyse.monitor import Selectie
-    from waterketen_cli.checks.findings import suggest
     from waterketen_cli.errors import GebruiksFout
+    from waterketen_cli.findings import suggest
     from waterketen_cli.models.records import Cluster
     from waterketen_cli.models.types import Gebied
     from waterketen_cli.vergaderen import lookup

@@ -54,8 +54,8 @@ def new(
     from waterketen_cli import dutch, publiek
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import parse_date, schrijven, shown, today, told
-    from waterketen_cli.communicatie import nieuwsbrief, opstellen
-    from waterketen_cli.records import dataset
+    from waterketen_cli.communicatie import opstellen
+    from waterketen_cli.records import dataset, nieuwsbrief
 
     folder = data_dir(ctx, data)
     vandaag = today()
@@ -175,10 +175,10 @@ def verstuur(
     from waterketen_cli import dutch
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import schrijven, shown, today, told
-    from waterketen_cli.communicatie import nieuwsbrief, versturen
+    from waterketen_cli.communicatie import versturen
     from waterketen_cli.communicatie import verzendlijst as lijst
     from waterketen_cli.errors import GebruiksFout
-    from waterketen_cli.records import dataset
+    from waterketen_cli.records import dataset, nieuwsbrief
     from waterketen_cli.verzenden import Verzendlog, eml_plan, smtp_instellingen
 
     if markeer_verzonden and (smtp or uitvoer is not None or overschrijf or opnieuw):

@@ -191,29 +191,25 @@ def message(text: str, style: str = "") -> None:
     _write([(text + "\n", style)])
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    from waterketen_cli.dutch import aantal
-
-    return aantal(n, one, many)
-
-
 def _is_error(finding: Finding) -> bool:
-    from waterketen_cli.checks.findings import Ernst
+    from waterketen_cli.findings import Ernst
 
     return finding.ernst == Ernst.FOUT
 
 
 def _counts(findings: Sequence[Finding]) -> str:
+    from waterketen_cli.dutch import aantal
+
     errors = sum(1 for f in findings if _is_error(f))
     warnings = len(findings) - errors
-    return (
-        f"{_plural(errors, 'fout', 'fouten')}, "
-        f"{_plural(warnings, 'waarschuwing', 'waarschuwingen')}"
-    )
+    fouten = aantal(errors, "fout", "fouten")
+    return f"{fouten}, {aantal(warnings, 'waarschuwing', 'waarschuwingen')}"
 
 
 def summary(result: Resultaat, shown: Sequence[Finding]) -> str:
-    files = _plural(result.bestanden, "bestand", "bestanden")
+    from waterketen_cli.dutch import aantal
+
+    files = aantal(result.bestanden, "bestand", "bestanden")
     return f"{files} gecontroleerd: {_counts(shown)}."
 
 
@@ -453,7 +449,9 @@ def bedragtabel(
 
 def summary_gewijzigd(gewijzigd: int, findings: Sequence[Finding]) -> str:
     """'12 gewijzigde bestanden gecontroleerd, verwijzingen in de hele map: 1 fout, …'."""
-    files = _plural(gewijzigd, "gewijzigd bestand", "gewijzigde bestanden")
+    from waterketen_cli.dutch import aantal
+
+    files = aantal(gewijzigd, "gewijzigd bestand", "gewijzigde bestanden")
     return f"{files} gecontroleerd, verwijzingen in de hele map: {_counts(findings)}."
 
 

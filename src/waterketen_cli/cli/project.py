@@ -20,6 +20,7 @@ from waterketen_cli.cli.common import (
     OverschrijfOptie,
     UitvoerOptie,
     data_dir,
+    meld_overgeslagen,
 )
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ def new(
         output.message(f"Maak het projectplan met: waterketen project plan {project_id}")
     for waarschuwing in projectplan.waarschuwingen(project):
         output.print_warning(waarschuwing)
-    _overgeslagen(gegevens.overgeslagen)
+    meld_overgeslagen(gegevens.overgeslagen)
 
 
 def _vraag(gegevens: Gegevens, project_id: str, invoer: Invoer, missing: list[str]) -> Invoer:
@@ -339,7 +340,7 @@ def plan(
     )
     if told:
         output.message(told)
-    _overgeslagen(gegevens.overgeslagen)
+    meld_overgeslagen(gegevens.overgeslagen)
 
 
 def _lees_project(folder: Path, project_id: str) -> Project:
@@ -362,14 +363,3 @@ def _lees_project(folder: Path, project_id: str) -> Project:
             hint="voer 'waterketen validate' uit en herstel het bestand eerst",
         )
     return record
-
-
-def _overgeslagen(bestanden: list[str]) -> None:
-    """Files that are not valid records are left out: said, not hidden."""
-    from waterketen_cli.cli import output
-
-    if bestanden:
-        output.print_warning(
-            f"overgeslagen, geen geldig record: {', '.join(bestanden)}",
-            "voer 'waterketen validate' uit voor de details",
-        )

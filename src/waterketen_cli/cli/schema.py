@@ -35,7 +35,7 @@ def schema(
     De records verwijzen ernaar met hun eerste regel:
     # yaml-language-server: $schema=../../schemas/<soort>.schema.json
     """
-    from waterketen_cli import schemas
+    from waterketen_cli import dutch, schemas
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import schrijven
     from waterketen_cli.errors import GegevensNietGevonden
@@ -69,7 +69,7 @@ def schema(
     stale = [r for r in results if r.stand == schemas.Stand.VEROUDERD]
     if stale:
         output.print_error(
-            "1 schema verouderd" if len(stale) == 1 else f"{len(stale)} schema's verouderd",
+            dutch.aantal(len(stale), "schema", "schema's") + " verouderd",
             "voer 'waterketen schema' uit en commit de schema's",
         )
         raise typer.Exit(1)

@@ -59,9 +59,10 @@ def site(
     from waterketen_cli import dutch, publiek
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import shown, today
-    from waterketen_cli.communicatie import nieuwsbrief, plaatsen, zoeken
+    from waterketen_cli.communicatie import plaatsen, zoeken
     from waterketen_cli.communicatie import site as kern
     from waterketen_cli.git import mapgeschiedenis
+    from waterketen_cli.records import nieuwsbrief
     from waterketen_cli.vergaderen import kalender
 
     folder = data_dir(ctx, data)

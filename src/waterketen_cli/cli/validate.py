@@ -68,9 +68,9 @@ def validate(
     """
     from waterketen_cli.checks import Ernst, all_checks
     from waterketen_cli.checks import validate as run_checks
-    from waterketen_cli.checks.findings import suggest
     from waterketen_cli.cli import output
     from waterketen_cli.errors import GebruiksFout
+    from waterketen_cli.findings import suggest
 
     if toon_checks:
         for check in all_checks().values():

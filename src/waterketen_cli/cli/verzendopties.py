@@ -99,7 +99,7 @@ def meld_eml(folder: Path, map_: Path, aantal: str) -> None:
     in the data repository (they hold e-mail addresses)."""
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import shown
-    from waterketen_cli.vergaderen.stukken import binnen_repository
+    from waterketen_cli.records.stukken import binnen_repository
 
     output.message(
         f"Geschreven: {aantal} in {shown(map_)}; open ze in Outlook (als concept) en klik op "

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from waterketen_cli.communicatie.nieuwsbrief import Nieuwsbrief
 from waterketen_cli.models.records import Regio
+from waterketen_cli.records.nieuwsbrief import Nieuwsbrief
 
 NAMESPACE = "http://www.w3.org/2005/Atom"
 ZONE = ZoneInfo("Europe/Amsterdam")

@@ -1,6 +1,6 @@
 """The pages of the website, planned: which page is where and what makes it.
 
-:func:`plan` registers every page of the site with :class:`.site.Bouw` (made later,
+:func:`plan` registers every page of the site with :class:`.sitebouw.Bouw` (made later,
 once every file is known); the files that pages link to (the stukken, the charts)
 are made here at once. The documents are the ones the commands make, from the public
 view: ``agenda render --openbaar``, ``besluitenlijst --openbaar``, ``notulen render
@@ -28,8 +28,8 @@ from waterketen_cli.records.dataset import Gegevens
 
 if TYPE_CHECKING:
     from waterketen_cli.analyse.monitor import Stuk as MonitorStuk
-    from waterketen_cli.communicatie.nieuwsbrief import Nieuwsbrief
-    from waterketen_cli.communicatie.site import Bouw
+    from waterketen_cli.communicatie.sitebouw import Bouw
+    from waterketen_cli.records.nieuwsbrief import Nieuwsbrief
 
 
 def stukken(view: Gegevens, root: Path) -> dict[str, bytes]:
@@ -37,7 +37,7 @@ def stukken(view: Gegevens, root: Path) -> dict[str, bytes]:
     repository, at the same path in the site (so that the agendas' links hold). A
     stuk that is not there, or lies elsewhere, is not copied: its page shows its title
     without a link."""
-    from waterketen_cli.vergaderen import stukken as stukmap
+    from waterketen_cli.records import stukken as stukmap
 
     map_ = os.path.realpath(root / stukmap.MAP)
     out: dict[str, bytes] = {}
@@ -58,7 +58,7 @@ def stukken(view: Gegevens, root: Path) -> dict[str, bytes]:
 
 def plan(b: Bouw, nieuwsbrieven: list[Nieuwsbrief]) -> None:
     """Register every page of the site (see the module docstring)."""
-    from waterketen_cli.communicatie import site
+    from waterketen_cli.communicatie import sitebouw
 
     b.te_maken["index.html"] = functools.partial(_home, b)
     _clusters(b)
@@ -67,13 +67,17 @@ def plan(b: Bouw, nieuwsbrieven: list[Nieuwsbrief]) -> None:
     _monitor(b)
     _activiteiten(b)
     _nieuws(b, nieuwsbrieven)
-    b.te_maken[site.ZOEKEN] = lambda: b.pagina(
-        site.ZOEKEN, "zoeken.html.j2", "Zoeken", "", script=naar(site.ZOEKEN, site.SCRIPT)
+    b.te_maken[sitebouw.ZOEKEN] = lambda: b.pagina(
+        sitebouw.ZOEKEN,
+        "zoeken.html.j2",
+        "Zoeken",
+        "",
+        script=naar(sitebouw.ZOEKEN, sitebouw.SCRIPT),
     )
 
 
 def _ids() -> set[str]:
-    from waterketen_cli.communicatie.site import LAYOUT_IDS
+    from waterketen_cli.communicatie.sitebouw import LAYOUT_IDS
 
     return set(LAYOUT_IDS)
 
@@ -185,7 +189,7 @@ def _vergaderingen(b: Bouw) -> None:
 
 
 def _lijst(b: Bouw, pad: str, thema: bool, sectie: str, titel: str) -> bytes:
-    from waterketen_cli.communicatie import site
+    from waterketen_cli.communicatie import sitebouw
 
     regels = paginas.vergaderregels(b.view, pad)
     if thema:
@@ -200,7 +204,7 @@ def _lijst(b: Bouw, pad: str, thema: bool, sectie: str, titel: str) -> bytes:
         eerder=sorted(
             (r for r in regels if r.datum < b.vandaag), key=lambda r: r.datum, reverse=True
         ),
-        ics=naar(pad, site.KALENDER),
+        ics=naar(pad, sitebouw.KALENDER),
     )
 
 
@@ -211,12 +215,12 @@ def _doelmap(b: Bouw, pad: str) -> Path:
 
 
 def _vergadering(b: Bouw, vergadering: Vergadering, pad: str) -> bytes:
-    from waterketen_cli.communicatie import site
-    from waterketen_cli.vergaderen import documenten, verslag
+    from waterketen_cli.communicatie import sitebouw
+    from waterketen_cli.vergaderen import agendadocument, documenten, verslag
 
     view, doelmap = b.view, _doelmap(b, pad)
     if vergadering.datum >= b.vandaag:  # with the annexes as they go out now
-        agenda = documenten.agenda_document(
+        agenda = agendadocument.agenda_document(
             view.data_dir, view, vergadering, vandaag=b.vandaag, doelmap=doelmap
         )
     else:  # an annex made today was not the one of then: the agenda alone
@@ -246,7 +250,7 @@ def _vergadering(b: Bouw, vergadering: Vergadering, pad: str) -> bytes:
         vergadering=vergadering,
         overleg=naam,
         delen=delen,
-        ics=naar(pad, site.KALENDER),
+        ics=naar(pad, sitebouw.KALENDER),
     )
 
 
@@ -332,7 +336,7 @@ def _activiteiten(b: Bouw) -> None:
 
 def _nieuws(b: Bouw, brieven: list[Nieuwsbrief]) -> None:
     """The archive of the newsletters that were sent, newest first, and its feed."""
-    from waterketen_cli.communicatie import site
+    from waterketen_cli.communicatie import sitebouw
     from waterketen_cli.markdown_subset import subset
 
     lijst = "nieuws/index.html"
@@ -353,12 +357,12 @@ def _nieuws(b: Bouw, brieven: list[Nieuwsbrief]) -> None:
             brief=brief,
             inhoud=inhoud,
         )
-    b.site.bestanden[site.FEED] = atom.feed(b.regio, berichten)
+    b.site.bestanden[sitebouw.FEED] = atom.feed(b.regio, berichten)
     b.te_maken[lijst] = lambda: b.pagina(
         lijst,
         "nieuws.html.j2",
         "Nieuws",
         "nieuws",
         berichten=[(m.brief, naar(lijst, f"nieuws/{m.href}")) for m in berichten],
-        atom=naar(lijst, site.FEED),
+        atom=naar(lijst, sitebouw.FEED),
     )

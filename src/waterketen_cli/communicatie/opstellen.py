@@ -41,11 +41,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from waterketen_cli import dutch
-from waterketen_cli.communicatie.nieuwsbrief import MAP, Nieuwsbrief, Nieuwsbriefstatus
+from waterketen_cli.datums import maanden_terug
 from waterketen_cli.errors import WaterketenError
 from waterketen_cli.models.records import Cluster, Overleg, Project, Regio, Vergadering
 from waterketen_cli.models.types import Overlegsoort, Projectstatus, Vergaderstatus
 from waterketen_cli.records.dataset import Gegevens
+from waterketen_cli.records.nieuwsbrief import MAP, Nieuwsbrief, Nieuwsbriefstatus
 
 if TYPE_CHECKING:
     from waterketen_cli.records.plan import Schrijfplan
@@ -101,8 +102,6 @@ class Veranderingen:
 
 def periode(brieven: list[Nieuwsbrief], datum: dt.date) -> Periode:
     """The period of a newsletter dated ``datum``: since the newest one before it."""
-    from waterketen_cli.analyse.monitor import maanden_terug
-
     eerder = [b for b in brieven if b.datum < datum]
     if not eerder:
         return Periode(maanden_terug(datum, EERSTE_MAANDEN), datum, None)
@@ -244,8 +243,6 @@ def inhoud(
                 "tekst": subset(v.terugblik, kopniveau=4),
             }
         )
-
-    from waterketen_cli.analyse.monitor import maanden_terug
 
     einde = maanden_terug(periode.tot, -AGENDA_MAANDEN)  # that many months later
     agenda = []

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from waterketen_cli.communicatie.site import Site
+from waterketen_cli.communicatie.sitebouw import Site
 from waterketen_cli.errors import BestandsFout, GebruiksFout, toon_pad
 
 #: The file that marks a folder as a site made by ``waterketen site``.

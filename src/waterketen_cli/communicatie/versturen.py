@@ -51,13 +51,13 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from waterketen_cli import verzenden
-from waterketen_cli.communicatie.nieuwsbrief import MAP, Nieuwsbrief, Nieuwsbriefstatus
 from waterketen_cli.communicatie.verzendlijst import Ontvanger, Verzendlijst
 from waterketen_cli.errors import GebruiksFout, WaterketenError
 from waterketen_cli.escape import een_regel
 from waterketen_cli.models.records import Overleg, Persoon, Regio
 from waterketen_cli.models.types import Overlegsoort, Rol
 from waterketen_cli.records.dataset import Gegevens
+from waterketen_cli.records.nieuwsbrief import MAP, Nieuwsbrief, Nieuwsbriefstatus
 from waterketen_cli.verzenden import Sleutel, Verzendlog
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def kies(brieven: Sequence[Nieuwsbrief], brief_id: str | None, *, toch: bool) ->
         return concepten[-1]
     gevonden = next((b for b in brieven if b.id == brief_id), None)
     if gevonden is None:
-        from waterketen_cli.checks.findings import suggest
+        from waterketen_cli.findings import suggest
 
         ids = [b.id for b in brieven]
         raise GebruiksFout(

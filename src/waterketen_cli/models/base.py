@@ -12,6 +12,10 @@ from pydantic_core import PydanticCustomError
 
 #: A record id: a lowercase slug. It can never name a path outside ``data/``.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: Decisions are numbered per meeting, B-<vergadering>-<n>, so that two branches that
+#: each process minutes never take the same number. Numbers of the older register
+#: (B-2026-014: per year) stay valid.
+BESLUITNUMMER_PATTERN = r"^B-(?:\d{4}-\d{3}|[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}-\d+)$"
 
 
 def slugify(text: str, max_length: int = 80) -> str:
@@ -130,7 +134,7 @@ IndicatorRef = Annotated[
 BesluitRef = Annotated[
     str,
     Field(
-        pattern=r"^B-(?:\d{4}-\d{3}|[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}-\d+)$",
+        pattern=BESLUITNUMMER_PATTERN,
         description="Een besluitnummer, bijv. B-cco-2026-12-15-1 of B-2026-014.",
     ),
     Verwijzing("besluit"),

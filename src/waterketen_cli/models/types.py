@@ -11,6 +11,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, Strict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from waterketen_cli.models.base import BESLUITNUMMER_PATTERN
+
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
@@ -119,10 +121,6 @@ Email = Annotated[
     str,
     Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", description="Een e-mailadres."),
 ]
-#: Decisions are numbered per meeting, B-<vergadering>-<n>, so that two branches that
-#: each process minutes never take the same number. Numbers of the older register
-#: (B-2026-014: per year) stay valid.
-BESLUITNUMMER_PATTERN = r"^B-(?:\d{4}-\d{3}|[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}-\d{2}-\d+)$"
 Besluitnummer = Annotated[
     str,
     Field(

@@ -161,7 +161,7 @@ def _add(
     contents: list[Any],
     onleesbaar: Mapping[str, str] | None = None,
 ) -> None:
-    from waterketen_cli.checks.schema import validate_record
+    from waterketen_cli.records.schema import validate_record
 
     for st, data in zip(stats, contents, strict=True):
         record = None
@@ -183,8 +183,8 @@ def load_one(data_dir: Path, model: type[R], record_id: str) -> tuple[R | None, 
     ``(None, True)``). A kind folder that cannot be opened is a :class:`BestandsFout`."""
     import re
 
-    from waterketen_cli.checks.schema import validate_record
     from waterketen_cli.models.base import SLUG_PATTERN
+    from waterketen_cli.records.schema import validate_record
 
     soort = soort_of(model)
     path = data_dir / soort.map / f"{record_id}.yaml"

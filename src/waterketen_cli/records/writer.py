@@ -104,7 +104,7 @@ def record_data(record: Record) -> CommentedMap:
 
 def check_text(text: str, soort: Soort, path: Path) -> Record:
     """Read ``text`` back as ``validate`` would; refuse what it would refuse."""
-    from waterketen_cli.checks.schema import validate_record
+    from waterketen_cli.records.schema import validate_record
 
     data, problems = parse(text.encode("utf-8"))
     if data is None:

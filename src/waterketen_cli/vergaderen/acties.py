@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from waterketen_cli import dutch
-from waterketen_cli.checks.findings import suggest
 from waterketen_cli.errors import WaterketenError
+from waterketen_cli.findings import suggest
 from waterketen_cli.models.base import Record
 from waterketen_cli.models.records import (
     Actie,
@@ -301,7 +301,9 @@ def afrondplan(gegevens: Gegevens, afrondingen: Sequence[Afronding]) -> Schrijfp
     plan = Schrijfplan.van(gegevens, wat)
     plan.records = [
         wijzig_record(
-            gegevens.paden[(soort.naam, a.actie.id)], soort, partial(zet_afgerond, afronding=a)
+            gegevens.paden[(soort.naam, a.actie.id)],
+            soort,
+            partial(zet_afgerond, op=a.op, toelichting=a.toelichting),
         )
         for a in afrondingen
     ]
@@ -312,20 +314,19 @@ def afrondplan(gegevens: Gegevens, afrondingen: Sequence[Afronding]) -> Schrijfp
 REGELBREEDTE = 88
 
 
-def zet_afgerond(doc: Any, afronding: Afronding) -> None:
+def zet_afgerond(doc: Any, op: dt.date, toelichting: str | None = None) -> None:
     """Change a round-trip record in place: status, afgerond_op where the model puts it,
-    and the note appended to any existing one. Nothing else in the file changes."""
+    and the note appended to any existing one. Nothing else in the file changes. The one
+    way an action is closed: by 'acties afronden' and by processing the minutes."""
     from ruamel.yaml.scalarstring import FoldedScalarString
 
     from waterketen_cli.records.writer import put
 
     doc["status"] = Actiestatus.AFGEROND.value
-    put(doc, "afgerond_op", afronding.op, Actie.model_fields)
-    if afronding.toelichting:
+    put(doc, "afgerond_op", op, Actie.model_fields)
+    if toelichting:
         oud = doc.get("toelichting")
-        tekst = " ".join(
-            [str(oud).strip(), afronding.toelichting] if oud else [afronding.toelichting]
-        )
+        tekst = " ".join([str(oud).strip(), toelichting] if oud else [toelichting])
         breedte = REGELBREEDTE - 2  # a folded text is indented by two spaces
         if len(f"toelichting: {tekst}") <= REGELBREEDTE or "  " in tekst or "\n" in tekst:
             doc["toelichting"] = tekst

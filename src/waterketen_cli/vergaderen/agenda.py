@@ -409,20 +409,3 @@ def _vul_in(gegevens: Gegevens, vergadering: Vergadering) -> Recordwijziging:
             writer.put(doc, veld, nieuw[veld], Vergadering.model_fields)
 
     return wijzig_record(gegevens.paden[(soort.naam, vergadering.id)], soort, vul_in)
-
-
-@dataclass(frozen=True)
-class Tijdvak:
-    begin: dt.time
-    eind: dt.time
-
-
-def time_slots(vergadering: Vergadering) -> list[Tijdvak]:
-    """When each item starts and ends, from the start time and the durations."""
-    moment = dt.datetime.combine(vergadering.datum, vergadering.begintijd)
-    slots = []
-    for punt in vergadering.agenda:
-        end = moment + dt.timedelta(minutes=punt.duur)
-        slots.append(Tijdvak(moment.time(), end.time()))
-        moment = end
-    return slots

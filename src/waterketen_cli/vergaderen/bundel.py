@@ -7,7 +7,7 @@ a PDF that cannot be read. Nothing is left out silently. The public bundle is ma
 the public view (``waterketen_cli.publiek``): confidential stukken are not in it, and
 the page says so, always, whether or not there were any.
 
-The stukken are found by the convention of :mod:`waterketen_cli.vergaderen.stukken`
+The stukken are found by the convention of :mod:`waterketen_cli.records.stukken`
 (only exact names inside the repository, as ``validate`` checks them). Merging and
 bookmarks are done with pypdf; the agenda becomes PDF in the house style
 (:mod:`waterketen_cli.documentformaat`), the last page through
@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING
 
 from waterketen_cli import dutch
 from waterketen_cli.models.records import Overleg, Stuk, Vergadering
+from waterketen_cli.records import stukken
 from waterketen_cli.records.dataset import Gegevens
-from waterketen_cli.vergaderen import openbaar, stukken
+from waterketen_cli.vergaderen import openbaar
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -136,13 +137,13 @@ def maak(folder: Path, gegevens: Gegevens, vergadering: Vergadering, *, vandaag:
     from pypdf.errors import PyPdfError
 
     from waterketen_cli import documentformaat, pdf, render
-    from waterketen_cli.vergaderen import documenten
+    from waterketen_cli.vergaderen import agendadocument
 
     root = gegevens.data_dir.parent
     overleg = gegevens.get(Overleg, vergadering.overleg)
     if overleg is None:
         raise KeyError(vergadering.overleg)
-    markdown = documenten.agenda_document(
+    markdown = agendadocument.agenda_document(
         folder, gegevens, vergadering, vandaag=vandaag, koppelen=False
     )
     stijl = documentformaat.huisstijl(gegevens.data_dir, gegevens)

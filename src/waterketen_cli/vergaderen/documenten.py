@@ -22,9 +22,26 @@ from waterketen_cli.models.records import (
 )
 from waterketen_cli.models.types import Actiestatus, Overlegsoort, Rol
 from waterketen_cli.records.dataset import Gegevens
+from waterketen_cli.records.stukken import InDocument, in_document
 from waterketen_cli.vergaderen import openbaar
-from waterketen_cli.vergaderen.agenda import Tijdvak, time_slots
-from waterketen_cli.vergaderen.stukken import InDocument, in_document
+
+
+@dataclass(frozen=True)
+class Tijdvak:
+    begin: dt.time
+    eind: dt.time
+
+
+def time_slots(vergadering: Vergadering) -> list[Tijdvak]:
+    """When each item starts and ends, from the start time and the durations."""
+    moment = dt.datetime.combine(vergadering.datum, vergadering.begintijd)
+    slots = []
+    for punt in vergadering.agenda:
+        end = moment + dt.timedelta(minutes=punt.duur)
+        slots.append(Tijdvak(moment.time(), end.time()))
+        moment = end
+    return slots
+
 
 _ROL = {
     Rol.CLUSTERCOORDINATOR: "clustercoördinator",
@@ -45,7 +62,7 @@ class Punt:
     punt: Agendapunt
     tijd: Tijdvak | None  # None: the public agenda shows no times (items left out)
     presentator: str
-    stukken: list[InDocument]  # each with its link (vergaderen/stukken.py)
+    stukken: list[InDocument]  # each with its link (records/stukken.py)
     agendaleden: list[str]
     geheim_tot: str = ""  # "1 maart 2027", "besluit B-…": when a confidentiality ends
     advies: str = ""  # the preparing body's advice on a proposal, with its decision
@@ -113,7 +130,7 @@ def agenda_items(
     """The items with their time slots; none when the public view left items out (a
     gap in the times would betray that an item is missing). Stukken link relatively
     from ``doelmap``, the folder the document goes to, or from the repository root
-    (``vergaderen/stukken.py``); without ``koppelen``, by title only."""
+    (``records/stukken.py``); without ``koppelen``, by title only."""
     root = gegevens.data_dir.parent
     slots = dict(zip(map(id, vergadering.agenda), time_slots(vergadering), strict=True))
     tijden = not gegevens.besloten_weglaten
@@ -216,52 +233,3 @@ def agenda_context(
         "secretaris": openbaar.persoon(gegevens, overleg.secretaris),
         "acties": open_actions(gegevens, overleg, vergadering),
     }
-
-
-def agenda_document(
-    folder: Path,
-    gegevens: Gegevens,
-    vergadering: Vergadering,
-    *,
-    vandaag: dt.date,
-    doelmap: Path | None = None,
-    koppelen: bool = True,
-) -> str:
-    """The agenda as Markdown; with the activity overview as the annex of its standing
-    item, marking what changed since the body's previous meeting. ``doelmap`` and
-    ``koppelen``: how stukken are linked (:func:`agenda_items`)."""
-    from waterketen_cli import render
-    from waterketen_cli.analyse import overzicht
-    from waterketen_cli.models.types import VastPunt
-    from waterketen_cli.vergaderen import stuurgroep, thema
-    from waterketen_cli.vergaderen.agenda import previous_meeting
-
-    if thema.is_themabijeenkomst(gegevens, vergadering):  # theme, programme, registering
-        return thema.document(folder, gegevens, vergadering, doelmap=doelmap, koppelen=koppelen)
-    context = agenda_context(gegevens, vergadering, doelmap=doelmap, koppelen=koppelen)
-    text = render.render(folder.parent, "agenda.md.j2", **context)
-    if any(p.soort == VastPunt.ACTIVITEITENOVERZICHT for p in vergadering.agenda):
-        vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
-        result = overzicht.met_wijzigingen(
-            folder, gegevens, vandaag, vorige.datum if vorige else None
-        )
-        annex = overzicht.document_context(
-            gegevens, result, niveau=2, titel="Bijlage: activiteitenoverzicht clusters"
-        )
-        text += "\n" + render.render(folder.parent, "overzicht.md.j2", **annex)
-    overleg = gegevens.get(Overleg, vergadering.overleg)
-    if (
-        overleg is not None
-        and overleg.soort == Overlegsoort.CLUSTERCOORDINATORENOVERLEG
-        and not gegevens.publiek  # the follow-up of decisions is the CCO's internal work
-    ):
-        vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
-        annex = stuurgroep.uitvoering_context(
-            gegevens,
-            vandaag,
-            sinds=vorige.datum if vorige else None,
-            niveau=2,
-            titel="Bijlage: uitvoering stuurgroepbesluiten",
-        )
-        text += "\n" + render.render(folder.parent, "uitvoering.md.j2", **annex)
-    return text

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
-from waterketen_cli.checks.findings import suggest
 from waterketen_cli.errors import GebruiksFout
+from waterketen_cli.findings import suggest
 from waterketen_cli.models.base import Record
 from waterketen_cli.records.dataset import Gegevens, soort_of
 from waterketen_cli.soorten import Soort

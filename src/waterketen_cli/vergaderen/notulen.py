@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from waterketen_cli import dutch
-from waterketen_cli.checks.findings import suggest
+from waterketen_cli.findings import suggest
 from waterketen_cli.models.records import Actie, Overleg, Persoon, Vergadering
 from waterketen_cli.models.types import Actiestatus, Afhandeling, Uitkomst, Vergaderstatus
 from waterketen_cli.records.dataset import Gegevens
@@ -170,7 +170,8 @@ def _agenda_problems(vergadering: Vergadering, ingevuld: Ingevuld) -> list[tuple
             errors.append(
                 (
                     punt.regel,
-                    f"agendapunt {nummer} bestaat niet; de agenda heeft {len(agenda)} punten",
+                    f"agendapunt {nummer} bestaat niet; de agenda heeft "
+                    + dutch.aantal(len(agenda), "punt", "punten"),
                 )
             )
             continue

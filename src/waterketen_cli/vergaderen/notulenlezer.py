@@ -213,7 +213,7 @@ def _month_numbers() -> dict[str, int]:
 
 def parse_deadline(text: str) -> dt.date:
     """2027-03-01, 01-03-2027, 1 maart 2027 or 1 mrt 2027. Raises Unreadable."""
-    from waterketen_cli.checks.findings import suggest
+    from waterketen_cli.findings import suggest
 
     value = text.strip().rstrip(".,;").strip()
     if not value:

@@ -48,8 +48,8 @@ from waterketen_cli.models.records import (
 )
 from waterketen_cli.models.types import Doelgroep, Overlegsoort, Rol, Vergaderstatus
 from waterketen_cli.records.dataset import Gegevens
+from waterketen_cli.records.stukken import InDocument
 from waterketen_cli.vergaderen import documenten, openbaar
-from waterketen_cli.vergaderen.stukken import InDocument
 
 #: Why someone is invited, in the order the documents name the reasons.
 ORGANISATOR, SPREKER = "organisator", "spreker"
@@ -95,7 +95,7 @@ class Blok:
 
 @dataclass(frozen=True)
 class Stukregel:
-    stuk: InDocument  # with its link (vergaderen/stukken.py)
+    stuk: InDocument  # with its link (records/stukken.py)
     bij: str  # the title of the agenda item it belongs to
 
 

@@ -319,13 +319,13 @@ def agenda_pdf(
     goes to everyone in the cooperation and is the public one."""
     from waterketen_cli import documentformaat, publiek
     from waterketen_cli.documentformaat import Formaat
-    from waterketen_cli.vergaderen import documenten, thema
+    from waterketen_cli.vergaderen import agendadocument, thema
 
     if thema.is_themabijeenkomst(gegevens, vergadering):
         gegevens = publiek.publiek(gegevens, vandaag)
         gevonden = gegevens.get(Vergadering, vergadering.id)
         vergadering = gevonden if gevonden is not None else vergadering
-    markdown = documenten.agenda_document(
+    markdown = agendadocument.agenda_document(
         folder, gegevens, vergadering, vandaag=vandaag, doelmap=None
     )
     stijl = documentformaat.huisstijl(folder, gegevens)

@@ -11,6 +11,7 @@ from waterketen_cli import dutch
 from waterketen_cli.models.records import Aanmelding, Actie, Agendapunt, Vergadering
 from waterketen_cli.models.types import Actiestatus, Uitkomst, Vergaderstatus
 from waterketen_cli.records.dataset import Gegevens, soort_of
+from waterketen_cli.vergaderen.acties import zet_afgerond
 from waterketen_cli.vergaderen.notulen import Verwerking
 
 if TYPE_CHECKING:
@@ -96,9 +97,10 @@ def schrijfplan(gegevens: Gegevens, verwerking: Verwerking) -> Schrijfplan:
 
     def close(status: Actiestatus) -> Callable[[CommentedMap], None]:
         def change(doc: CommentedMap) -> None:
-            doc["status"] = status.value
             if status == Actiestatus.AFGEROND:
-                writer.put(doc, "afgerond_op", vergadering.datum, list(Actie.model_fields))
+                zet_afgerond(doc, vergadering.datum)
+            else:
+                doc["status"] = status.value
 
         return change
 

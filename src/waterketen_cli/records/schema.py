@@ -11,12 +11,12 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from waterketen_cli.checks.findings import Ernst, Finding, Pad, suggest
+from waterketen_cli.findings import Ernst, Finding, Pad, suggest
 from waterketen_cli.models import SLUG_PATTERN, Record
-from waterketen_cli.models.base import slugify
+from waterketen_cli.models.base import BESLUITNUMMER_PATTERN, slugify
 from waterketen_cli.models.introspect import field_names
 from waterketen_cli.models.records import LOGO_PATTERN
-from waterketen_cli.models.types import BESLUITNUMMER_PATTERN, GRENS
+from waterketen_cli.models.types import GRENS
 
 
 def _short(value: Any) -> str:
