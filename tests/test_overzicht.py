@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
+from conftest import EXAMPLE_DATA
 from helpers import assert_golden, invoke
 
 VANDAAG = dt.date(2026, 11, 27)
@@ -138,3 +140,28 @@ def test_history_that_begins_later_marks_no_project(
     ) in result.out
     project_rows = [line for line in result.out.splitlines() if "| project |" in line]
     assert project_rows and not any("✱" in line for line in project_rows)
+    assert result.err == (
+        "let op: de git-geschiedenis gaat niet terug tot 1 juni 2025: welke projecten sinds "
+        "1 juni 2025 veranderden, is niet te zeggen; ✱ markeert alleen activiteiten die "
+        "sindsdien zijn bijgewerkt\n"
+        "  kies een latere datum; in een ondiepe kloon haalt 'git fetch --unshallow' de hele "
+        "geschiedenis op\n"
+    )
+
+
+def test_since_outside_git_warns(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Without git nobody can tell which projects changed: the overview still answers,
+    but says so instead of silently marking no project."""
+    shutil.copytree(EXAMPLE_DATA, tmp_path / "data")
+    data = tmp_path / "data"
+    result = invoke(
+        capsys, ["--data", str(data), "overzicht", "--sinds", "2026-01-01"], cwd=tmp_path
+    )
+    assert result.code == 0, result.err
+    assert result.err == (
+        f"let op: de gegevensmap {tmp_path / 'data'} ligt niet in een git-repository: welke "
+        "projecten sinds 1 januari 2026 veranderden, is niet te zeggen; ✱ markeert alleen "
+        "activiteiten die sindsdien zijn bijgewerkt\n"
+        "  begin een repository met 'git init' en commit de gegevens\n"
+    )
+    assert "5 clusters, " in result.out

@@ -59,3 +59,45 @@ def test_locate_value_key_and_missing_field() -> None:
     assert locate(node, ["a", "b", 1, "y"]) == (4, 10)
     assert locate(node, ["a", "b", 1, "y"], key=True) == (4, 7)
     assert locate(node, ["a", "b", 1, "z"]) == (4, 7)  # the mapping that lacks it
+
+
+# --- editing: records/writer.load_text ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["a: 1\n  b: 2\n", "d: 2026-02-30\n", "a: " + "[" * 3000 + "]" * 3000]
+)
+def test_editing_text_that_is_no_yaml_says_so(text: str) -> None:
+    from pathlib import Path
+
+    from waterketen_cli.records import writer
+    from waterketen_cli.records.transactie import SchrijfFout
+
+    with pytest.raises(SchrijfFout) as raised:
+        writer.load_text(text, Path("data/acties/a.yaml"))
+    assert (
+        raised.value.bericht
+        == "data/acties/a.yaml kan niet worden bewerkt: het is geen geldige YAML"
+    )
+
+
+def test_editing_reports_a_system_error_as_a_file_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An OSError while loading is the file's or the system's trouble, not bad YAML."""
+    import errno
+    from pathlib import Path
+
+    from waterketen_cli.errors import BestandsFout
+    from waterketen_cli.records import writer
+
+    class Loader:
+        def load(self, text: str) -> object:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(writer, "yaml_rt", Loader)
+    with pytest.raises(BestandsFout) as raised:
+        writer.load_text("a: 1\n", Path("data/acties/a.yaml"))
+    assert (raised.value.bericht, raised.value.hint) == (
+        "geen toegang tot data/acties/a.yaml",
+        "controleer de rechten van het bestand en van de map waarin het staat",
+    )
+    assert "YAML" not in str(raised.value)

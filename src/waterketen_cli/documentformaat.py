@@ -35,7 +35,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from waterketen_cli.errors import GebruiksFout, WaterketenError
+from waterketen_cli.errors import BestandsFout, GebruiksFout, WaterketenError
 
 if TYPE_CHECKING:
     from waterketen_cli.records.dataset import Gegevens
@@ -185,10 +185,7 @@ def _eigen_bestand(map_: Path, naam: str) -> bytes | None:
     try:
         return pad.read_bytes()
     except OSError as error:
-        raise GebruiksFout(
-            f"kan templates/{naam} niet lezen: {error.strerror}",
-            hint="controleer de rechten van het bestand",
-        ) from None
+        raise BestandsFout.van(error, f"templates/{naam}") from None
 
 
 def _pakketbestand(naam: str) -> bytes:

@@ -72,6 +72,14 @@ class Signaal:
     reden: str
 
 
+@dataclass(frozen=True)
+class ZonderGeschiedenis:
+    """Why git cannot tell which records changed since a day, and what to do about it."""
+
+    reden: str
+    hint: str
+
+
 @dataclass
 class Overzicht:
     vandaag: dt.date
@@ -82,9 +90,10 @@ class Overzicht:
     actief: dict[str, dict[str, int]]  # theme name -> cluster id -> count of active lines
     samen: list[Signaal] = field(default_factory=list)
     achterblijvend: list[Signaal] = field(default_factory=list)
-    #: With ``sinds``: git's history does not reach back to that day (or there is no
-    #: git), so only ``bijgewerkt`` tells what changed; projects are not marked.
-    zonder_geschiedenis: bool = False
+    #: With ``sinds``: why git cannot tell what changed since that day (no git, or its
+    #: history does not reach back that far), so only ``bijgewerkt`` tells what changed;
+    #: projects are not marked. None: git told.
+    zonder_geschiedenis: ZonderGeschiedenis | None = None
 
 
 def _activiteit(
@@ -350,24 +359,26 @@ def met_wijzigingen(
 ) -> Overzicht:
     """The overview, with what changed after ``since`` (from git) marked."""
     found = changes_since(folder, since)
-    overzicht = build(
+    if isinstance(found, ZonderGeschiedenis):
+        overzicht = build(gegevens, vandaag, sinds=since)
+        overzicht.zonder_geschiedenis = found
+        return overzicht
+    return build(
         gegevens,
         vandaag,
         sinds=since,
-        gewijzigde_projecten=found[0] if found else None,
-        gewijzigde_activiteiten=found[1] if found else None,
+        gewijzigde_projecten=found[0],
+        gewijzigde_activiteiten=found[1],
     )
-    overzicht.zonder_geschiedenis = since is not None and found is None
-    return overzicht
 
 
 def changes_since(
     folder: Path, since: dt.date | None
-) -> tuple[set[str], set[tuple[str, str]]] | None:
+) -> tuple[set[str], set[tuple[str, str]]] | ZonderGeschiedenis:
     """Projects, and activities as (cluster, activity), that are new or changed after
     the day ``since``: the record-level difference (``waterketen wijzigingen``) between
     the last commit of that day and the working tree. A change of layout alone does not
-    count, a changed comment does. None when that cannot be told: outside a git
+    count, a changed comment does. Why not, when that cannot be told: outside a git
     repository, or when its history begins after that day (then everything would look
     new)."""
     from waterketen_cli import git
@@ -377,11 +388,18 @@ def changes_since(
     if since is None:
         return set(), set()
     try:
-        with git.Repository(folder) as repo:
-            base = repo.before(since + dt.timedelta(days=1))
-            if base == repo.empty_tree():
-                return None
-            verschillen = repo.diff(base, None, under=("projecten", "clusters"))
-    except WaterketenError:
-        return None
+        repository = git.Repository(folder)
+    except WaterketenError as error:  # no git repository (or one without a work tree)
+        return ZonderGeschiedenis(
+            error.bericht, "begin een repository met 'git init' en commit de gegevens"
+        )
+    with repository as repo:
+        base = repo.before(since + dt.timedelta(days=1))
+        if base == repo.empty_tree():
+            return ZonderGeschiedenis(
+                f"de git-geschiedenis gaat niet terug tot {dutch.datum(since)}",
+                "kies een latere datum; in een ondiepe kloon haalt 'git fetch --unshallow' "
+                "de hele geschiedenis op",
+            )
+        verschillen = repo.diff(base, None, under=("projecten", "clusters"))
     return gewijzigd_in_overzicht(vergelijk(verschillen))

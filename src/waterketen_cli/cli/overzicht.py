@@ -45,7 +45,7 @@ def overzicht(
     projecten, per thema welke clusters actief zijn, wat clusters samen kunnen oppakken
     en welke clusters achterblijven (met de reden). Met -o overzicht.xlsx een
     Excel-werkmap: activiteiten, thema's en signalen elk op een eigen blad."""
-    from waterketen_cli import render
+    from waterketen_cli import dutch, render
     from waterketen_cli.analyse import overzicht as core
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today, write_document
@@ -62,6 +62,13 @@ def overzicht(
     vandaag = today()
     since = core.since_date(gegevens, sinds, vandaag) if sinds else None
     result = core.met_wijzigingen(folder, gegevens, vandaag, since)
+    if since is not None and result.zonder_geschiedenis is not None:
+        output.print_warning(
+            f"{result.zonder_geschiedenis.reden}: welke projecten sinds {dutch.datum(since)} "
+            "veranderden, is niet te zeggen; ✱ markeert alleen activiteiten die sindsdien "
+            "zijn bijgewerkt",
+            result.zonder_geschiedenis.hint,
+        )
     if werkboek_gevraagd(uitvoer, formaat):
         from waterketen_cli import werkboek
         from waterketen_cli.cli.common import schrijf_werkboek

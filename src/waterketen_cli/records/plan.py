@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ruamel.yaml.comments import CommentedMap
 
+from waterketen_cli.errors import os_reden
 from waterketen_cli.models.base import Record
 from waterketen_cli.records import writer
 from waterketen_cli.records.transactie import SchrijfFout
@@ -119,7 +120,7 @@ def wijzig_record(
         raw = path.read_bytes()
     except OSError as error:
         raise SchrijfFout(
-            f"{path} kan niet worden gelezen: {error.strerror}",
+            f"{path} kan niet worden gelezen: {os_reden(error)}",
             hint="controleer het bestand en de rechten; er is niets geschreven",
         ) from None
     text, problem = decode(raw)

@@ -19,8 +19,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
+from waterketen_cli.errors import BestandsFout
 from waterketen_cli.models.base import Record
 from waterketen_cli.records.transactie import SchrijfFout
 from waterketen_cli.records.yamlio import parse
@@ -39,7 +41,12 @@ def load_text(text: str, path: Path) -> CommentedMap:
     """A record's text as an editable mapping that remembers comments and layout."""
     try:
         doc = yaml_rt().load(text)
-    except Exception as error:  # ruamel raises many kinds; all mean "cannot edit"
+    except OSError as error:  # the system, not the text: say which file and why
+        raise BestandsFout.van(error, path) from error
+    # What ruamel raises for text it cannot read: its own errors, a ValueError for a
+    # value it cannot construct (``2026-02-30``, ``!!int x``), a RecursionError for
+    # nesting too deep. Anything else is a bug and must not pass for bad YAML.
+    except (YAMLError, ValueError, RecursionError) as error:
         raise SchrijfFout(
             f"{path} kan niet worden bewerkt: het is geen geldige YAML",
             hint="voer 'waterketen validate' uit en herstel het bestand eerst",
