@@ -29,31 +29,34 @@ app = typer.Typer(
 )
 
 
+#: The options that ``new`` and ``plan`` share: which body, and its usual time and place.
+OverlegOptie = Annotated[
+    str | None,
+    typer.Option(
+        "--overleg", metavar="ID", help="Het overleg. Standaard: het clustercoördinatorenoverleg."
+    ),
+]
+TijdOptie = Annotated[
+    str | None, typer.Option("--tijd", help="Begintijd (UU:MM). Standaard: die van het overleg.")
+]
+PlaatsOptie = Annotated[
+    str | None, typer.Option("--plaats", help="Vergaderplaats. Standaard: die van het overleg.")
+]
+
+
 @app.command("new")
 def new(
     ctx: typer.Context,
     datum: Annotated[str, typer.Option("--datum", help="Datum van de vergadering (JJJJ-MM-DD).")],
-    overleg: Annotated[
-        str | None,
-        typer.Option(
-            "--overleg",
-            metavar="ID",
-            help="Het overleg. Standaard: het clustercoördinatorenoverleg.",
-        ),
-    ] = None,
-    tijd: Annotated[
-        str | None,
-        typer.Option("--tijd", help="Begintijd (UU:MM). Standaard: die van het overleg."),
-    ] = None,
+    overleg: OverlegOptie = None,
+    tijd: TijdOptie = None,
     duur: Annotated[
         int | None,
         typer.Option(
             "--duur", min=15, max=600, help="Duur in minuten. Standaard: de som van de punten."
         ),
     ] = None,
-    plaats: Annotated[
-        str | None, typer.Option("--plaats", help="Vergaderplaats. Standaard: die van het overleg.")
-    ] = None,
+    plaats: PlaatsOptie = None,
     toch: Annotated[
         bool, typer.Option("--toch", help="Sta een datum in het verleden toe.")
     ] = False,
@@ -143,21 +146,9 @@ def plan(
         int,
         typer.Argument(metavar="JAAR", help="Het jaar, bijv. 2027.", show_default=False),
     ],
-    overleg: Annotated[
-        str | None,
-        typer.Option(
-            "--overleg",
-            metavar="ID",
-            help="Het overleg. Standaard: het clustercoördinatorenoverleg.",
-        ),
-    ] = None,
-    tijd: Annotated[
-        str | None,
-        typer.Option("--tijd", help="Begintijd (UU:MM). Standaard: die van het overleg."),
-    ] = None,
-    plaats: Annotated[
-        str | None, typer.Option("--plaats", help="Vergaderplaats. Standaard: die van het overleg.")
-    ] = None,
+    overleg: OverlegOptie = None,
+    tijd: TijdOptie = None,
+    plaats: PlaatsOptie = None,
     droog: DroogOptie = False,
     commit: CommitOptie = False,
     data: DataOptie = None,
