@@ -22,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from waterketen_cli.documentformaat import _vast
+from waterketen_cli.documentformaat import vaste_zip
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
 DOEL = Path(__file__).parent.parent / "src" / "waterketen_cli" / "templates" / "huisstijl.docx"
@@ -56,7 +56,7 @@ def main() -> None:
     _tabelranden(stijlen["Table"])
     uit = io.BytesIO()
     document.save(uit)
-    DOEL.write_bytes(_vast(uit.getvalue()))
+    DOEL.write_bytes(vaste_zip(uit.getvalue()))
     print(f"Geschreven: {DOEL}")
 
 

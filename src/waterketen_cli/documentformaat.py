@@ -24,14 +24,10 @@ give the same bytes: no dates in the files, zip entries in a fixed order and tim
 
 from __future__ import annotations
 
-import io
 import re
-import tempfile
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -189,6 +185,8 @@ def _eigen_bestand(map_: Path, naam: str) -> bytes | None:
 
 
 def _pakketbestand(naam: str) -> bytes:
+    from importlib import resources
+
     return (resources.files("waterketen_cli") / "templates" / naam).read_bytes()
 
 
@@ -220,6 +218,8 @@ def omzetten(
 ) -> bytes:
     """The document in the format asked for. The Markdown refers to an image as
     ``![tekst](naam)`` with the :attr:`Afbeelding.naam` of one of ``afbeeldingen``."""
+    import tempfile
+
     if formaat == Formaat.md:
         return markdown.encode("utf-8")
     if stijl is None:
@@ -295,12 +295,14 @@ def _word(markdown: str, titel: str, stijl: Huisstijl, map_: Path) -> bytes:
     ]
     data = _pandoc(markdown, "docx", args, map_)
     assert isinstance(data, bytes)
-    return _vast(_kop_en_voet(data, stijl))
+    return vaste_zip(_kop_en_voet(data, stijl))
 
 
 def _kop_en_voet(data: bytes, stijl: Huisstijl) -> bytes:
     """The header (logo and name) and the footer ("pagina 2 van 5") of the house style,
     where the reference document leaves them empty."""
+    import io
+
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -370,9 +372,12 @@ _DATUMEIGENSCHAP = re.compile(
 )
 
 
-def _vast(data: bytes) -> bytes:
-    """The same bytes for the same document: entries sorted, with a fixed time, and
-    the core properties without the moment of making."""
+def vaste_zip(data: bytes) -> bytes:
+    """The same bytes for the same Office file (.docx, .xlsx): entries sorted, with a
+    fixed time, and the core properties without the moment of making."""
+    import io
+    import zipfile
+
     bron = zipfile.ZipFile(io.BytesIO(data))
     uit = io.BytesIO()
     with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:

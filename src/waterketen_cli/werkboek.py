@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
+
+from waterketen_cli.documentformaat import vaste_zip
 
 if TYPE_CHECKING:
     from waterketen_cli.analyse.middelen import Bedragen, Middelen, Totaalregel
@@ -43,10 +44,6 @@ _OPMAAK: dict[Celsoort, str | None] = {
 }
 #: The moment every workbook says it was made: no clock in the bytes.
 _VAST = dt.datetime(2000, 1, 1)
-_ZIPTIJD = (2000, 1, 1, 0, 0, 0)
-_DATUMEIGENSCHAP = re.compile(
-    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)"
-)
 
 
 @dataclass(frozen=True)
@@ -105,7 +102,7 @@ def werkboek(bladen: Sequence[Blad], *, titel: str) -> bytes:
         ws.freeze_panes = "A2"
     uit = io.BytesIO()
     boek.save(uit)
-    return _vaste_bytes(uit.getvalue())
+    return vaste_zip(uit.getvalue())
 
 
 def _waarde(waarde: Celwaarde) -> Celwaarde:
@@ -122,23 +119,6 @@ def _breedte(waarde: Celwaarde, soort: Celsoort) -> int:
     if soort == "bedrag":
         return len(f"€ {waarde:,.2f}") if isinstance(waarde, (int, float, Decimal)) else 12
     return max(len(regel) for regel in str(_waarde(waarde)).splitlines() or [""])
-
-
-def _vaste_bytes(data: bytes) -> bytes:
-    """Entries in a fixed order with a fixed time; the core properties without the
-    moment of saving (openpyxl writes the clock into ``modified``)."""
-    bron = zipfile.ZipFile(io.BytesIO(data))
-    uit = io.BytesIO()
-    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
-        for naam in sorted(bron.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
-            inhoud = bron.read(naam)
-            if naam == "docProps/core.xml":
-                inhoud = _DATUMEIGENSCHAP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", inhoud)
-            info = zipfile.ZipInfo(naam, _ZIPTIJD)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            doel.writestr(info, inhoud)
-    return uit.getvalue()
 
 
 # --- the sheets of each command --------------------------------------------------------------
