@@ -980,12 +980,35 @@ def generate(records: int = 10_000, seed: int = 1) -> World:
     return _Generator(records, seed).run()
 
 
+#: The lists whose order means nothing, per folder: ``waterketen fmt`` sorts them
+#: (``canonical.UNORDERED``), so they are written sorted and the data is in canonical
+#: form (``tests/test_vormcheck.py`` checks it). The generator keeps its own order, so
+#: the same seed still makes the same choices.
+SORTED_LISTS: dict[str, tuple[str, ...]] = {
+    "clusters": ("gemeenten", "waterschappen", "waterbedrijven"),
+    "vergaderingen": ("aanwezig", "afgemeld"),
+}
+
+
+def _sorted_lists(folder: str, record: Record) -> Record:
+    """The record with its unordered lists sorted, the agendaleden of each agenda item
+    of a meeting too."""
+    names = SORTED_LISTS.get(folder, ())
+    result = {k: sorted(v) if k in names else v for k, v in record.items()}
+    if folder == "vergaderingen" and "agenda" in record:
+        result["agenda"] = [
+            {**p, "agendaleden": sorted(p["agendaleden"])} if "agendaleden" in p else p
+            for p in record["agenda"]
+        ]
+    return result
+
+
 def iter_files(world: World) -> Iterator[tuple[str, str]]:
     """(path relative to the data folder, text) for every record."""
     for folder, records in world.records.items():
         kind = KINDS[folder]
         for record in records:
-            yield f"{folder}/{record['id']}.yaml", to_yaml(record, kind)
+            yield f"{folder}/{record['id']}.yaml", to_yaml(_sorted_lists(folder, record), kind)
 
 
 def iter_stukken(world: World) -> Iterator[str]:

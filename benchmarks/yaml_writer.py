@@ -30,9 +30,11 @@ _RESERVED = frozenset(
 def _is_plain(text: str) -> bool:
     # Conservative: anything YAML 1.1 (PyYAML) or 1.2 (ruamel) might read as a number,
     # boolean, null, date or time is quoted; so is anything with a syntax character.
+    # Text that starts with a digit but holds a character outside ASCII ('1–10') is
+    # none of those in either version: plain, as ``waterketen fmt`` writes it.
     return (
         bool(text)
-        and text[0] not in _NOT_PLAIN_START
+        and (text[0] not in _NOT_PLAIN_START or (text[0].isdigit() and not text.isascii()))
         and text[-1] not in " :"
         and ": " not in text
         and " #" not in text

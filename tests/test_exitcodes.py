@@ -87,6 +87,7 @@ class Onleesbaar:
             return
         self.nagebootst = True
         echte_open, echte_scandir, echte_stat = builtins.open, os.scandir, os.stat
+        echte_listdir = os.listdir
 
         def open_(file: Any, *args: Any, **kwargs: Any) -> Any:
             self._weiger(file, map_zelf=False)
@@ -95,6 +96,10 @@ class Onleesbaar:
         def scandir(path: Any = ".") -> Any:
             self._weiger(path, map_zelf=True)
             return echte_scandir(path)
+
+        def listdir(path: Any = ".") -> Any:
+            self._weiger(path, map_zelf=True)
+            return echte_listdir(path)
 
         def stat_(path: Any, *args: Any, **kwargs: Any) -> Any:
             # Looking at a file needs the right to open its folder, not to read it.
@@ -105,6 +110,7 @@ class Onleesbaar:
         self.monkeypatch.setattr(builtins, "open", open_)
         self.monkeypatch.setattr(io, "open", open_)
         self.monkeypatch.setattr(os, "scandir", scandir)
+        self.monkeypatch.setattr(os, "listdir", listdir)
         self.monkeypatch.setattr(os, "stat", stat_)
 
 

@@ -436,3 +436,13 @@ def test_fmt_outside_a_repository_uses_data(
     result = invoke(capsys, ["fmt", "--data", str(tmp_path / "data"), "--check"], cwd=tmp_path)
     assert (result.code, result.out) == (0, "1 bestand gecontroleerd: alles in vaste vorm.\n")
     assert os.listdir(tmp_path / "data" / "regio") == ["groningen-noord-drenthe.yaml"]
+
+
+@pytest.mark.parametrize("breuk", ["\u2028", "\u2029", "\x85"])
+def test_a_line_break_libyaml_counts_as_one_keeps_comments_in_place(breuk: str) -> None:
+    """libyaml counts U+2028, U+2029 and NEL as line breaks in its marks; the comment
+    guard reads the marks by the same lines (this was an IndexError: exit 3)."""
+    text = f"id: x\nnaam: 'x{breuk}y'  # naam\nsoort: gemeente\n"
+    assert comments(text) == ["# naam"]
+    result = canonical.canonical(text, SOORT_PER_NAAM["organisatie"].model)
+    assert comments(result) == ["# naam"]

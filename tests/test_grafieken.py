@@ -27,7 +27,7 @@ from conftest import EXAMPLE_DATA
 from helpers import invoke
 from test_monitor import INDICATOREN, metingen
 from waterketen_cli import render
-from waterketen_cli.analyse import grafieken
+from waterketen_cli.analyse import grafieken, middelen_grafiek, monitor_document
 from waterketen_cli.analyse import middelen as geld
 from waterketen_cli.analyse import monitor as kern
 from waterketen_cli.documentformaat import Afbeelding
@@ -45,15 +45,15 @@ def uitkomst() -> kern.Monitor:
     return kern.monitor(gegevens.of(Regio)[0], gegevens.of(Cluster), VANDAAG)
 
 
-def grafiek(m: kern.Monitor, indicator: str) -> kern.Grafiek:
-    _, stukken = kern._document(m, afbeeldingen=True)
+def grafiek(m: kern.Monitor, indicator: str) -> monitor_document.Grafiek:
+    _, stukken = monitor_document._document(m, afbeeldingen=True)
     stuk = next(s for s in stukken if s.beeld.indicator.id == indicator)
     assert stuk.grafiek is not None
     return stuk.grafiek
 
 
 @pytest.fixture(scope="module")
-def rioolheffing(uitkomst: kern.Monitor) -> tuple[kern.Grafiek, Afbeelding]:
+def rioolheffing(uitkomst: kern.Monitor) -> tuple[monitor_document.Grafiek, Afbeelding]:
     g = grafiek(uitkomst, "rioolheffing")
     return g, grafieken.afbeelding(g.beeld, g.naam)
 
@@ -112,7 +112,7 @@ def test_the_image_data_are_the_measurements_with_none_for_a_gap(
 
 
 def test_the_svg_has_title_legend_and_the_mermaid_colours(
-    rioolheffing: tuple[kern.Grafiek, Afbeelding],
+    rioolheffing: tuple[monitor_document.Grafiek, Afbeelding],
 ) -> None:
     g, beeld = rioolheffing
     boom = svg_boom(beeld.svg)
@@ -124,13 +124,13 @@ def test_the_svg_has_title_legend_and_the_mermaid_colours(
     assert legenda == [lijn.naam for lijn in g.lijnen]
     kleuren = [lijnstuk(groep(boom, f"lijn-{i + 1}"))[0] for i in range(len(g.beeld.lijnen))]
     assert kleuren == [lijn.code.lower() for lijn in g.lijnen]
-    assert kleuren[0] == kern.REGIOKLEUR[1].lower()
+    assert kleuren[0] == monitor_document.REGIOKLEUR[1].lower()
     # letters as paths: the SVG needs no font on the computer that shows it
     assert boom.find(f".//{SVG}text") is None
 
 
 def test_a_gap_is_a_break_in_the_line_not_a_bridge(
-    uitkomst: kern.Monitor, rioolheffing: tuple[kern.Grafiek, Afbeelding]
+    uitkomst: kern.Monitor, rioolheffing: tuple[monitor_document.Grafiek, Afbeelding]
 ) -> None:
     g, beeld = rioolheffing
     boom = svg_boom(beeld.svg)
@@ -163,7 +163,7 @@ def test_dutch_decimals_on_the_axis() -> None:
     assert getallen and all(re.fullmatch(r"\d+,\d\d", t) for t in getallen), getallen
 
 
-def test_same_data_same_bytes(rioolheffing: tuple[kern.Grafiek, Afbeelding]) -> None:
+def test_same_data_same_bytes(rioolheffing: tuple[monitor_document.Grafiek, Afbeelding]) -> None:
     g, beeld = rioolheffing
     again = grafieken.afbeelding(g.beeld, g.naam)
     assert again.svg == beeld.svg
@@ -173,7 +173,7 @@ def test_same_data_same_bytes(rioolheffing: tuple[kern.Grafiek, Afbeelding]) -> 
 
 
 def test_the_png_is_sharp_and_the_width_of_a_page(
-    rioolheffing: tuple[kern.Grafiek, Afbeelding],
+    rioolheffing: tuple[monitor_document.Grafiek, Afbeelding],
 ) -> None:
     _, beeld = rioolheffing
     image = Image.open(io.BytesIO(beeld.png))
@@ -196,9 +196,9 @@ def test_the_font_is_matplotlibs_own() -> None:
 
 
 def test_the_document_for_word_and_pdf_refers_to_images(uitkomst: kern.Monitor) -> None:
-    context, beelden = kern.document_met_afbeeldingen(uitkomst)
+    context, beelden = monitor_document.document_met_afbeeldingen(uitkomst)
     tekst = render.render(None, "monitor.md.j2", **context)
-    gewoon = render.render(None, "monitor.md.j2", **kern.document(uitkomst))
+    gewoon = render.render(None, "monitor.md.j2", **monitor_document.document(uitkomst))
     verwijzingen = re.findall(r"^!\[(.+)\]\((grafiek-\d+)\)$", tekst, re.M)
     assert [naam for _, naam in verwijzingen] == [b.naam for b in beelden]
     assert len(beelden) == gewoon.count("```mermaid") > 0
@@ -218,7 +218,7 @@ def middelen() -> geld.Middelen:
 
 
 def test_the_budget_bar_is_promised_requested_and_shortfall(middelen: geld.Middelen) -> None:
-    g = geld.dekkingsgrafiek(middelen)
+    g = middelen_grafiek.dekkingsgrafiek(middelen)
     assert g is not None
     assert g.projecten == tuple(p.project.titel for p in middelen.projecten)
     i = [p.project.id for p in middelen.projecten].index("afkoppelen-waterpas")
@@ -239,7 +239,7 @@ def test_the_budget_bar_is_promised_requested_and_shortfall(middelen: geld.Midde
 def test_funding_beyond_the_budget_is_its_own_part(middelen: geld.Middelen) -> None:
     eerste = middelen.projecten[0]
     meer = replace(eerste, totaal=geld.Bedragen(Decimal(100), Decimal(90), Decimal(30)))
-    g = geld.dekkingsgrafiek(replace(middelen, projecten=[meer]))
+    g = middelen_grafiek.dekkingsgrafiek(replace(middelen, projecten=[meer]))
     assert g is not None
     assert [(d.naam, d.waarden[0]) for d in g.beeld.delen] == [
         ("toegezegd", Decimal(90)),
@@ -258,13 +258,15 @@ def test_funding_beyond_the_budget_is_its_own_part(middelen: geld.Middelen) -> N
 
 
 def test_no_chart_for_too_many_projects_or_none(middelen: geld.Middelen) -> None:
-    veel = middelen.projecten * (geld.GRAFIEK_MAX_PROJECTEN // len(middelen.projecten) + 1)
-    assert geld.dekkingsgrafiek(replace(middelen, projecten=veel)) is None
-    assert geld.dekkingsgrafiek(replace(middelen, projecten=[])) is None
+    veel = middelen.projecten * (
+        middelen_grafiek.GRAFIEK_MAX_PROJECTEN // len(middelen.projecten) + 1
+    )
+    assert middelen_grafiek.dekkingsgrafiek(replace(middelen, projecten=veel)) is None
+    assert middelen_grafiek.dekkingsgrafiek(replace(middelen, projecten=[])) is None
 
 
 def test_the_bar_chart_image(middelen: geld.Middelen) -> None:
-    g = geld.dekkingsgrafiek(middelen)
+    g = middelen_grafiek.dekkingsgrafiek(middelen)
     assert g is not None
     beeld = grafieken.afbeelding(g.beeld, g.naam)
     boom = svg_boom(beeld.svg)
@@ -321,7 +323,9 @@ def test_matplotlib_is_imported_only_to_draw() -> None:
     code = (
         "import sys\n"
         "import waterketen_cli.analyse.grafieken, waterketen_cli.analyse.middelen\n"
-        "import waterketen_cli.analyse.monitor, waterketen_cli.cli.main\n"
+        "import waterketen_cli.analyse.middelen_grafiek, waterketen_cli.analyse.middelen_json\n"
+        "import waterketen_cli.analyse.monitor, waterketen_cli.analyse.monitor_document\n"
+        "import waterketen_cli.analyse.monitor_tekst, waterketen_cli.cli.main\n"
         "print('matplotlib' in sys.modules)\n"
     )
     result = subprocess.run(

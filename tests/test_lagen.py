@@ -62,7 +62,16 @@ LAGEN: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     # what the commands share: options, data_dir, the write session, output, i18n
-    ("cli-gedeeld", ("cli/common.py", "cli/output.py", "cli/i18n.py", "cli/verzendopties.py")),
+    (
+        "cli-gedeeld",
+        (
+            "cli/common.py",
+            "cli/output.py",
+            "cli/tabellen.py",
+            "cli/i18n.py",
+            "cli/verzendopties.py",
+        ),
+    ),
     # one module per command group; they do not import each other (ONAFHANKELIJK)
     ("opdrachten", ("cli/",)),
     # the entry point: it registers every command

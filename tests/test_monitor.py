@@ -22,6 +22,7 @@ import yaml
 from conftest import EXAMPLE_DATA, snapshot
 from helpers import assert_golden, invoke
 from waterketen_cli.analyse import monitor as kern
+from waterketen_cli.analyse import monitor_tekst
 from waterketen_cli.models.records import Cluster, Regio
 from waterketen_cli.models.types import Richting
 from waterketen_cli.records.dataset import load
@@ -95,7 +96,7 @@ def test_change_waterpas_rioolheffing_2024_2025(uitkomst: kern.Monitor) -> None:
     # rioolheffing: lager is beter, and it went up
     assert INDICATOREN["rioolheffing"]["richting"] == "lager is beter"
     assert (punt.beweging, punt.oordeel) == (kern.Beweging.OP, kern.Oordeel.SLECHTER)
-    assert kern.verandering_tekst(punt, beeld(uitkomst, "rioolheffing")) == (
+    assert monitor_tekst.verandering_tekst(punt, beeld(uitkomst, "rioolheffing")) == (
         f"▲ {nl(nieuw - oud, 2)} ({nl((nieuw - oud) / oud * 100, 1)} %) slechter"
     )
 
@@ -160,7 +161,7 @@ def test_regional_median_per_peildatum(uitkomst: kern.Monitor) -> None:
     assert len(figures) == 4
     rij = beeld(uitkomst, "rioolheffing").regio[2]
     assert rij.mediaan == (figures[1] + figures[2]) / 2
-    assert kern.regio_tekst(rij, beeld(uitkomst, "rioolheffing")) == (
+    assert monitor_tekst.regio_tekst(rij, beeld(uitkomst, "rioolheffing")) == (
         f"€ {nl((figures[1] + figures[2]) / 2, 2).lstrip('+')} (mediaan van 4 clusters)"
     )
     assert rij.gemeten == 4
@@ -218,16 +219,18 @@ def test_regional_change_of_rioolheffing_ignores_a_cluster_that_skipped_a_year(
     naar = Decimal(statistics.median(Decimal(z) for _, z in paren))
     verandering = b.regio_veranderingen[-1]
     assert (verandering.beweging, verandering.oordeel) == (kern.Beweging.OP, kern.Oordeel.SLECHTER)
-    assert kern.regio_verandering_tekst(verandering, b) == (
+    assert monitor_tekst.regio_verandering_tekst(verandering, b) == (
         f"▲ {nl(naar - van, 2)} ({nl((naar - van) / van * 100, 1)} %) slechter: mediaan van "
         f"dezelfde 4 clusters € {nl(van, 2).lstrip('+')} → € {nl(naar, 2).lstrip('+')}"
     )
-    assert kern.regio_verandering_tekst(verandering, b) == (
+    assert monitor_tekst.regio_verandering_tekst(verandering, b) == (
         "▲ +13,00 (+4,8 %) slechter: mediaan van dezelfde 4 clusters € 271,50 → € 284,50"
     )
     # a ja/nee indicator: Westerkwartier measured the stresstest in 2023 and 2025 only
     stresstest = beeld(uitkomst, "stresstest-uitgevoerd")
-    teksten = [kern.regio_verandering_tekst(v, stresstest) for v in stresstest.regio_veranderingen]
+    teksten = [
+        monitor_tekst.regio_verandering_tekst(v, stresstest) for v in stresstest.regio_veranderingen
+    ]
     assert teksten[-1] == "= 4 van dezelfde 4 clusters ja"
     assert teksten[0] == "▲ 3 → 4 van dezelfde 4 clusters ja, beter"
 

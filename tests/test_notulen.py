@@ -15,7 +15,7 @@ from waterketen_cli import render
 from waterketen_cli.models.records import Besluit, Persoon, Vergadering
 from waterketen_cli.records import dataset
 from waterketen_cli.records.dataset import Gegevens
-from waterketen_cli.vergaderen import notulen, notulenlezer
+from waterketen_cli.vergaderen import notulen, notulenformulier, notulenlezer
 from waterketen_cli.vergaderen.notulenlezer import NotulenFout
 
 MEETING = "cco-2026-12-15"
@@ -275,7 +275,9 @@ def gegevens() -> Gegevens:
 def blank(gegevens: Gegevens) -> str:
     vergadering = gegevens.get(Vergadering, MEETING)
     assert vergadering is not None
-    text = render.render(None, "notulen.md.j2", **notulen.skeleton_context(gegevens, vergadering))
+    text = render.render(
+        None, "notulen.md.j2", **notulenformulier.skeleton_context(gegevens, vergadering)
+    )
     return re.sub(r"(?m)^- \[ \] (?=[A-Z])", "- [x] ", text)  # the beslispunten adopted
 
 
@@ -451,7 +453,7 @@ def test_each_beslispunt_is_marked(gegevens: Gegevens) -> None:
     text = render.render(
         None,
         "notulen.md.j2",
-        **notulen.skeleton_context(gegevens, gegevens.get(Vergadering, MEETING)),  # type: ignore[arg-type]
+        **notulenformulier.skeleton_context(gegevens, gegevens.get(Vergadering, MEETING)),  # type: ignore[arg-type]
     )
     open_line = line_of(text, "- [ ] Het CCO keurt")
     head, item, tail = _item(text, 6)

@@ -16,7 +16,7 @@ from waterketen_cli.models.records import Vergadering
 from waterketen_cli.models.types import Afhandeling, Vergaderstatus
 from waterketen_cli.records import dataset
 from waterketen_cli.records.dataset import Gegevens
-from waterketen_cli.vergaderen import notulen, notulenlezer
+from waterketen_cli.vergaderen import notulenformulier, notulenlezer
 from waterketen_cli.vergaderen.notulenlezer import Ingevuld, NotulenFout
 
 PAD = "verslag.md"
@@ -45,7 +45,7 @@ def gegevens() -> Gegevens:
 
 
 def skeleton(gegevens: Gegevens, vergadering: Vergadering) -> str:
-    return notulen.skeleton(None, gegevens, vergadering)
+    return notulenformulier.skeleton(None, gegevens, vergadering)
 
 
 # --- the skeleton itself ----------------------------------------------------------------

@@ -43,7 +43,7 @@ from waterketen_cli.models.records import (
 from waterketen_cli.models.types import BeslotenPunten
 from waterketen_cli.records import dataset, nieuwsbrief
 from waterketen_cli.records.dataset import Gegevens
-from waterketen_cli.vergaderen import acties, agendadocument, kalender, thema, verslag
+from waterketen_cli.vergaderen import agendadocument, besluiten, kalender, thema, verslag
 
 VANDAAG = dt.date(2026, 11, 27)
 #: The years of the jaarplan and jaarverslag checked.
@@ -86,8 +86,9 @@ def outputs(folder: Path, view: Gegevens) -> Iterator[tuple[str, str]]:
     for project in view.of(Project):
         context = projectplan.plan_context(view, project, vandaag=VANDAAG)
         yield f"projectplan {project.id}", render.render(None, "projectplan.md.j2", **context)
-    regels = acties.besluiten(view, acties.BesluitFilter(openbaar=True))
-    yield "besluiten", json.dumps(acties.besluit_json(regels, acties.BesluitFilter(openbaar=True)))
+    selectie = besluiten.BesluitFilter(openbaar=True)
+    regels = besluiten.besluiten(view, selectie)
+    yield "besluiten", json.dumps(besluiten.besluit_json(regels, selectie))
     result = overzicht.met_wijzigingen(folder, view, VANDAAG, None)
     context = overzicht.document_context(view, result)
     yield "overzicht", render.render(None, "overzicht.md.j2", **context)

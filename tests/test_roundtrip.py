@@ -13,23 +13,28 @@ from ruamel.yaml import YAML
 
 from conftest import EXAMPLE_DATA
 from waterketen_cli.models import SOORTEN, Soort
+from waterketen_cli.models.base import Verwijzing
+from waterketen_cli.models.introspect import _unwrap
 from waterketen_cli.records.yamlio import parse
 
+
+def _text_field(soort: Soort) -> str:
+    """The first field of the kind that any text may go into: text without a pattern
+    (a Regel or a Tekst), not a reference."""
+    for name, info in soort.model.model_fields.items():
+        inner, meta, is_list = _unwrap(info.annotation, info.metadata)
+        if (
+            inner is str
+            and not is_list
+            and not any(getattr(m, "pattern", None) for m in meta)
+            and not any(isinstance(m, Verwijzing) for m in meta)
+        ):
+            return name
+    raise AssertionError(f"{soort.naam} has no field of free text")
+
+
 # One text field per kind that any text may go into.
-TEXT_FIELD = {
-    "regio": "naam",
-    "organisatie": "naam",
-    "persoon": "functie",
-    "cluster": "naam",
-    "overleg": "naam",
-    "vergadering": "locatie",
-    "project": "doel",
-    "begroting": "toelichting",
-    "actie": "omschrijving",
-    "agendavoorstel": "titel",
-    "abonnee": "naam",
-    "schooljaar": "bron",
-}
+TEXT_FIELD = {soort.naam: _text_field(soort) for soort in SOORTEN}
 
 # Text as people type it, including what YAML 1.1 and 1.2 read differently.
 TEXTS = st.one_of(

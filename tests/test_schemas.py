@@ -12,7 +12,7 @@ import pytest
 from conftest import EXAMPLE_DATA, ROOT
 from helpers import invoke
 from waterketen_cli import schemas
-from waterketen_cli.models import SOORTEN
+from waterketen_cli.models import SOORTEN, Soort
 
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
 
@@ -63,11 +63,10 @@ def _check_jsonschema(schema: Path, files: list[Path]) -> subprocess.CompletedPr
 
 @pytest.mark.skipif(not CHECK_JSONSCHEMA.exists(), reason="check-jsonschema is not installed")
 @pytest.mark.parametrize("soort", SOORTEN, ids=lambda s: s.naam)
-def test_check_jsonschema_accepts_the_example_data(soort: object) -> None:
-    assert hasattr(soort, "map")
-    files = sorted((EXAMPLE_DATA / soort.map).glob("*.yaml"))  # type: ignore[attr-defined]
+def test_check_jsonschema_accepts_the_example_data(soort: Soort) -> None:
+    files = sorted((EXAMPLE_DATA / soort.map).glob("*.yaml"))
     assert files
-    result = _check_jsonschema(ROOT / "schemas" / soort.schema_bestand, files)  # type: ignore[attr-defined]
+    result = _check_jsonschema(ROOT / "schemas" / soort.schema_bestand, files)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -53,12 +53,14 @@ def _minutes(folder: Path) -> None:
     from waterketen_cli import render
     from waterketen_cli.models.records import Vergadering
     from waterketen_cli.records import dataset
-    from waterketen_cli.vergaderen import notulen
+    from waterketen_cli.vergaderen import notulenformulier
 
     gegevens = dataset.load(folder / "data")
     vergadering = gegevens.get(Vergadering, "cco-2026-12-15")
     assert vergadering is not None
-    text = render.render(folder, "notulen.md.j2", **notulen.skeleton_context(gegevens, vergadering))
+    text = render.render(
+        folder, "notulen.md.j2", **notulenformulier.skeleton_context(gegevens, vergadering)
+    )
     for person in ("p-kuipers", "p-hoekstra", "p-wiersma", "p-smit"):
         text = text.replace(f"- [ ] {person} —", f"- [x] {person} —", 1)
     head, item5 = text.split("## 5. ", 1)

@@ -27,6 +27,7 @@ from conftest import EXAMPLE_DATA, ROOT
 from helpers import invoke
 from waterketen_cli import render
 from waterketen_cli.analyse import monitor as kern
+from waterketen_cli.analyse import monitor_document, monitor_tekst
 from waterketen_cli.models import SOORTEN
 from waterketen_cli.models.records import Cluster, Regio
 from waterketen_cli.models.types import GRENS, Bedrag
@@ -546,10 +547,10 @@ def test_any_number_within_the_bound_goes_through_validate_and_monitor(
     for beeld in uitkomst.beelden:
         for reeks in beeld.reeksen:
             for punt in reeks.punten:  # what the terminal table shows
-                kern.kort(punt.waarde, beeld.indicator, beeld.decimalen)
-                kern.verandering_tekst(punt, beeld, procent=False, sinds=False)
-                kern.mediaan_tekst(punt, beeld, procent=False)
-    text = render.render(ROOT, "monitor.md.j2", **kern.document(uitkomst))
+                monitor_tekst.kort(punt.waarde, beeld.indicator, beeld.decimalen)
+                monitor_tekst.verandering_tekst(punt, beeld, procent=False, sinds=False)
+                monitor_tekst.mediaan_tekst(punt, beeld, procent=False)
+    text = render.render(ROOT, "monitor.md.j2", **monitor_document.document(uitkomst))
     assert "NaN" not in text and "Infinity" not in text
 
 

@@ -16,7 +16,7 @@ from conftest import EXAMPLE_DATA
 from helpers import assert_golden, invoke
 from waterketen_cli.analyse.wijzigingen import vergelijk, vergelijk_bestand
 from waterketen_cli.git import Bestandsverschil, Commit
-from waterketen_cli.soorten import SOORTEN
+from waterketen_cli.soorten import SOORT_PER_MAP, SOORTEN
 
 
 def edit(repo: Path, name: str, old: str, new: str) -> None:
@@ -409,9 +409,7 @@ def change(name: str, old: str | None, new: str | None) -> str | None:
         new.encode() if new is not None else None,
         COMMIT,
     )
-    soort = name.split("/")[0]
-    kinds = {"projecten": "project", "acties": "actie", "overleggen": "overleg"}
-    w = vergelijk_bestand(kinds[soort], verschil)
+    w = vergelijk_bestand(SOORT_PER_MAP[name.split("/")[0]].naam, verschil)
     return None if w is None else w.wat
 
 
@@ -497,3 +495,40 @@ def test_a_hash_inside_a_value_is_no_comment() -> None:
         b"# echt commentaar\nnaam: a  # aan het eind\n"
     )
     assert found == {"# echt commentaar": 1, "# aan het eind": 1}
+
+
+def test_changed_files_by_plain_git_as_by_gitpython(tmp_path: Path) -> None:
+    """`validate --gewijzigd` asks plain git (fast); the answer is what GitPython's
+    `Repository.changed_files` gives: from where a branch left, committed and not,
+    untracked files too, with the data folder deeper in the repository."""
+    from waterketen_cli import git as wk_git
+
+    root = tmp_path / "repo"
+    git(tmp_path, "init", "-q", "-b", "main", str(root))
+    data = root / "regio" / "data"
+    shutil.copytree(EXAMPLE_DATA, data)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "begin")
+    git(root, "switch", "-q", "-c", "voorstel")
+    (data / "projecten" / "riothermie-assen.yaml").write_text("id: x\n", encoding="utf-8")
+    git(root, "commit", "-q", "-am", "op de tak")
+    git(root, "switch", "-q", "main")
+    (data / "acties" / "nieuw.yaml").write_text("id: nieuw\n", encoding="utf-8")  # on main
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "op main")
+    git(root, "switch", "-q", "voorstel")
+    (data / "personen" / "p-wessels.yaml").write_text("id: p\n", encoding="utf-8")
+    (data / "clusters" / "los.yaml").write_text("id: los\n", encoding="utf-8")  # untracked
+    (root / "buiten.yaml").write_text("x: 1\n", encoding="utf-8")  # not in the data folder
+
+    for rev in ("main", "HEAD", "HEAD~1"):
+        plain = wk_git._changed_files_plain(data, rev)
+        with wk_git.Repository(data) as repo:
+            assert plain == repo.changed_files(rev), rev
+    assert wk_git.changed_files(data, "main") == {
+        "data/projecten/riothermie-assen.yaml",
+        "data/personen/p-wessels.yaml",
+        "data/clusters/los.yaml",
+    }
+    assert wk_git._changed_files_plain(data, "bestaat-niet") is None
+    assert wk_git._changed_files_plain(tmp_path, "HEAD") is None  # no repository

@@ -29,6 +29,9 @@ def test_yaml_12_scalars_and_dates_stay_text() -> None:
         (b"a: " + b"[" * 3000 + b"]" * 3000 + b"\n", 1, 1003, "te diep genest"),
         (b"a: 1\n---\nb: 2\n", 2, 1, "meer dan één document"),
         (b"a: \x07\n", 1, 4, "ongeldig teken"),
+        (b"a: 1\nb: !!int ja\n", 2, 4, "YAML-labels"),
+        (b"a: !!bool x\n", 1, 4, "YAML-labels"),
+        (b"a: !!float x\n", 1, 4, "YAML-labels"),
     ],
 )
 def test_bad_input_is_a_problem_with_a_place(
@@ -101,3 +104,113 @@ def test_editing_reports_a_system_error_as_a_file_error(monkeypatch: pytest.Monk
         "controleer de rechten van het bestand en van de map waarin het staat",
     )
     assert "YAML" not in str(raised.value)
+
+
+# --- the fast loader agrees with the full rules ------------------------------------------
+
+_SCALARS = st.one_of(
+    st.sampled_from(
+        [
+            "yes",
+            "no",
+            "on",
+            "off",
+            "true",
+            "True",
+            "TRUE",
+            "tRue",
+            "false",
+            "FALSE",
+            "null",
+            "Null",
+            "NULL",
+            "~",
+            "",
+            "0",
+            "-0",
+            "+5",
+            "0612",
+            "1_000",
+            "0x1F",
+            "0o17",
+            "0b11",
+            "1e3",
+            "1E-3",
+            ".5",
+            "5.",
+            "-.5",
+            "+1.5e+3",
+            ".inf",
+            "-.Inf",
+            ".nan",
+            ".NaN",
+            "1.2.3",
+            "12:30",
+            "2026-02-30",
+            "2026-11-30",
+            "2026-11-30T10:00:00",
+            "1" * 4301,
+            "-" + "9" * 4301,
+            "=",
+            "<<",
+            "a b",
+            "é",
+            "nan",
+            "inf",
+            "Infinity",
+        ]
+    ),
+    st.text(alphabet="0123456789.-+eExob_:aTn ", max_size=8),
+)
+
+
+def _yaml_scalar(value: str, style: str) -> str:
+    if style == "plain":
+        return value
+    if style == "single":
+        return "'" + value.replace("'", "''") + "'"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_SCALARS, _SCALARS, st.sampled_from(["plain", "single", "double"])),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["", "!!str ", "!!int ", "!!float ", "!!timestamp ", "!!bool "]),
+)
+def test_fast_loader_agrees_with_the_full_rules(
+    items: list[tuple[str, str, str]], tag: str
+) -> None:
+    """Every document the fast loader reads comes out as the full loader reads it, with
+    the same types; what it does not read, the full loader does (or reports)."""
+    from waterketen_cli.records.yamlio import _Gewoon, _load_fast, _load_full
+
+    lines = [
+        f"k{i}: {tag if i == 0 else ''}{_yaml_scalar(v, s)}" for i, (v, _, s) in enumerate(items)
+    ]
+    lines.append("lijst:")
+    lines += [f"  - {_yaml_scalar(w, s)}" for _, w, s in items]
+    lines.append("m:")
+    lines += [f"  {_yaml_scalar(k, 'plain')}: x" for k, _, _ in items[:2]]
+    text = "\n".join(lines) + "\n"
+    full = _load_full(text)
+    try:
+        fast = _load_fast(text)
+    except _Gewoon:
+        return
+    assert repr(fast) == repr(full)
+    assert [type(v) for v in fast.values()] == [type(v) for v in full.values()]
+
+
+def test_fast_loader_reads_the_example_data_as_the_full_loader() -> None:
+    from conftest import ROOT
+    from waterketen_cli.records.yamlio import _load_fast, _load_full
+
+    files = sorted((ROOT / "data").rglob("*.yaml"))
+    assert len(files) > 100
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert repr(_load_fast(text)) == repr(_load_full(text)), path

@@ -94,7 +94,7 @@ def toets(plan: Schrijfplan, vandaag: dt.date) -> None:
     from waterketen_cli.checks import engine
 
     overlay = {r.pad: r.inhoud for r in plan.records}
-    fouten, _ = engine.new_errors(plan.data_dir, vandaag, overlay, plan.scan)
+    fouten, _ = engine.new_errors(plan.data_dir, vandaag, overlay, plan.scan, plan.bron)
     if fouten:
         raise PlanAfgewezen(fouten)
 

@@ -3,6 +3,13 @@ file in ``data/`` that are no YAML record (the newsletters: Markdown with a head
 
 Kept free of pydantic, so that a run answered from the cache does not pay for
 building the models (about a quarter of a second).
+
+A kind of record is declared in two places that belong together: its line in
+:data:`SOORTEN` (name, folder, model) and its model in ``models/records.py``, which
+carries everything else the program knows of the kind (its facts for the checks
+across records, its references, its lists without order, its cluster). Everything
+that goes by kind is derived from these two; ``tests/test_soorten.py`` keeps them
+together. The steps: docs/ontwerp.md, "Een soort toevoegen".
 """
 
 from __future__ import annotations
@@ -48,6 +55,7 @@ class Soort:
         return f"{self.naam}.schema.json"
 
 
+#: One line per kind of record, in the order in which lists of kinds show them.
 SOORTEN: tuple[Soort, ...] = (
     Soort("regio", "regio", "Regio"),
     Soort("organisatie", "organisaties", "Organisatie"),
@@ -74,5 +82,7 @@ DOCUMENTSOORTEN: tuple[Soort, ...] = (NIEUWSBRIEF,)
 
 SOORT_PER_MAP: dict[str, Soort] = {s.map: s for s in SOORTEN}
 SOORT_PER_NAAM: dict[str, Soort] = {s.naam: s for s in SOORTEN}
+#: By the name of the model: the checks across records ask for a kind by its model.
+SOORT_PER_KLASSE: dict[str, Soort] = {s.klasse: s for s in SOORTEN}
 #: Every folder the data folder may have, records and documents.
 MAPPEN: dict[str, Soort] = {s.map: s for s in (*SOORTEN, *DOCUMENTSOORTEN)}

@@ -24,7 +24,8 @@ from waterketen_cli.documentformaat import vaste_zip
 if TYPE_CHECKING:
     from waterketen_cli.analyse.middelen import Bedragen, Middelen, Totaalregel
     from waterketen_cli.analyse.overzicht import Overzicht, Regel
-    from waterketen_cli.vergaderen.acties import Actieregel, Besluitregel
+    from waterketen_cli.vergaderen.acties import Actieregel
+    from waterketen_cli.vergaderen.besluiten import Besluitregel
 
 #: What a cell holds; None is an empty cell.
 Celwaarde = str | int | Decimal | float | dt.date | bool | None

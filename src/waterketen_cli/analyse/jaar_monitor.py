@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from waterketen_cli.analyse import monitor
+from waterketen_cli.analyse import monitor, monitor_document, monitor_tekst
 from waterketen_cli.models.records import Cluster, Regio
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ class Indicatorjaar:
     clusters: tuple[Clusterregel, ...]
     regio: tuple[str, str]  # the region's value at the two peildata
     regio_verandering: str  # the matched change, or "" without a previous peildatum
-    grafiek: monitor.Grafiek | None  # not for a ja/nee indicator
+    grafiek: monitor_document.Grafiek | None  # not for a ja/nee indicator
     bronnen: tuple[str, ...]
 
 
@@ -79,7 +79,8 @@ def monitorjaar(regio: Regio | None, clusters: Sequence[Cluster], jaar: int) -> 
     if meetjaar is None:
         return Monitorjaar(jaar, None, (), ())
     kleuren = {
-        c.id: monitor.KLEUREN[i % len(monitor.KLEUREN)] for i, c in enumerate(uitkomst.clusters)
+        c.id: monitor_document.KLEUREN[i % len(monitor_document.KLEUREN)]
+        for i, c in enumerate(uitkomst.clusters)
     }
     nummers = itertools.count(1)
     gebieden = []
@@ -108,7 +109,7 @@ def _indicatorjaar(
     indicator = beeld.indicator
 
     def waarde(punt: monitor.Punt | None) -> str:
-        return "—" if punt is None else monitor.kort(punt.waarde, indicator, beeld.decimalen)
+        return "—" if punt is None else monitor_tekst.kort(punt.waarde, indicator, beeld.decimalen)
 
     regels = []
     bronnen: dict[str, None] = {}
@@ -119,7 +120,7 @@ def _indicatorjaar(
             continue
         verandering = "geen meting"
         if nu is not None and nu.vorige is not None:
-            verandering = monitor.verandering_tekst(nu, beeld)
+            verandering = monitor_tekst.verandering_tekst(nu, beeld)
         elif nu is not None:
             verandering = "eerste meting"
         for punt in (toen, nu):
@@ -135,11 +136,13 @@ def _indicatorjaar(
         (beeld.label(vorige) if vorige else "", beeld.label(peildatum)),
         tuple(regels),
         (
-            monitor.regio_tekst(regiowaarden[vorige], beeld) if vorige else "—",
-            monitor.regio_tekst(regiowaarden[peildatum], beeld),
+            monitor_tekst.regio_tekst(regiowaarden[vorige], beeld) if vorige else "—",
+            monitor_tekst.regio_tekst(regiowaarden[peildatum], beeld),
         ),
-        monitor.regio_verandering_tekst(veranderingen[peildatum], beeld) if vorige else "",
-        None if beeld.ja_nee else monitor.grafiek(beeld, kleuren, naam=f"grafiek-{next(nummers)}"),
+        monitor_tekst.regio_verandering_tekst(veranderingen[peildatum], beeld) if vorige else "",
+        None
+        if beeld.ja_nee
+        else monitor_document.grafiek(beeld, kleuren, naam=f"grafiek-{next(nummers)}"),
         tuple(bronnen),
     )
 

@@ -8,32 +8,28 @@ them said ja), shown with how many clusters that is. The region's *change* from 
 peildatum to the next is a matched comparison: the median of the clusters that
 measured on both, then and now, so that the regional figure does not move because a
 different set of clusters reported. Filters choose what is shown, never what is
-compared: a median is always taken over all clusters. Amounts in euros are shown to
-the cent. ``document`` turns the result into the tables and
-Mermaid charts of ``monitor.md.j2``; ``document_met_afbeeldingen`` into the same
-document with its charts as images, for Word and PDF.
+compared: a median is always taken over all clusters.
+
+This module computes and holds the figures; it does not word them (``monitor_tekst``:
+the Dutch sentences about them, amounts in euros to the cent) nor make the document of
+them (``monitor_document``: the tables and Mermaid charts of ``monitor.md.j2``, or the
+charts as images for Word and PDF).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 import statistics
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from waterketen_cli import dutch
-from waterketen_cli.analyse.grafieken import PALET, Lijngrafiek, Lijnreeks
 from waterketen_cli.datums import maanden_terug
 from waterketen_cli.models.records import Cluster, Indicator, Meting, Regio
 from waterketen_cli.models.types import Gebied, Richting, Waardesoort
-
-if TYPE_CHECKING:
-    from waterketen_cli.documentformaat import Afbeelding
 
 SOORTEN = ("regio", "cluster")
 VEROUDERD_NA = 18  # months
@@ -259,7 +255,7 @@ def _beeld(
         peildata,
         tuple(regio[day] for day in peildata),
         tuple(reeksen),
-        _decimalen(values),
+        decimalen_van(values),
         tuple(signalen),
         tuple(
             _regioverandering(vorige, day, per_cluster, indicator)
@@ -331,7 +327,7 @@ def _punt(meting: Meting, vorige: Punt | None, regio: Regiowaarde, indicator: In
     waarde = _waarde(meting)
     beweging = oordeel = verandering = t_o_v_mediaan = None
     if vorige is not None:
-        verschil = _getal(waarde) - _getal(vorige.waarde)
+        verschil = als_getal(waarde) - als_getal(vorige.waarde)
         beweging = _beweging(verschil)
         oordeel = _oordeel(verschil, indicator.richting)
         if not isinstance(waarde, bool) and not isinstance(vorige.waarde, bool):
@@ -341,7 +337,7 @@ def _punt(meting: Meting, vorige: Punt | None, regio: Regiowaarde, indicator: In
     return Punt(meting, waarde, vorige, beweging, oordeel, verandering, t_o_v_mediaan)
 
 
-def _getal(value: Waarde) -> Decimal:
+def als_getal(value: Waarde) -> Decimal:
     return Decimal(int(value)) if isinstance(value, bool) else value
 
 
@@ -363,7 +359,7 @@ def _oordeel(verschil: Decimal, richting: Richting) -> Oordeel:
     )
 
 
-def _decimalen(values: Iterable[Waarde]) -> int:
+def decimalen_van(values: Iterable[Waarde]) -> int:
     """As many decimals as the most precise figure has (at most 3), so that the figures
     of one indicator line up."""
     most = 0
@@ -428,363 +424,3 @@ def peildatum_label(day: dt.date, peildata: Sequence[dt.date]) -> str:
     if (day.month, day.day) == (12, 31) and sum(1 for d in peildata if d.year == day.year) == 1:
         return str(day.year)
     return day.strftime("%d-%m-%Y")
-
-
-def getal(value: Decimal, decimalen: int, *, teken: bool = False) -> str:
-    """1.250,5; with ``teken`` a + before a positive number."""
-    text = dutch.getal(value, decimalen)
-    return "+" + text if teken and text.strip("-0,.") and not text.startswith("-") else text
-
-
-def in_euro(indicator: Indicator) -> bool:
-    """An amount in euros ('€/jaar', '€/m³', '€'), shown to the cent; not a unit with a
-    multiplier such as '€ mln/jaar'."""
-    return re.match(r"€\s*(?:/|$)", indicator.eenheid.strip()) is not None
-
-
-def kort(value: Waarde, indicator: Indicator, decimalen: int) -> str:
-    """A value for a table whose unit is stated above it: € 241,00, 99,94 %, ja."""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    eenheid = indicator.eenheid.strip()
-    if in_euro(indicator):
-        return f"€ {getal(value, 2)}"
-    if eenheid.startswith("€"):
-        return f"€ {getal(value, decimalen)}"
-    if eenheid == "%":
-        return f"{getal(value, decimalen)} %"
-    return getal(value, decimalen)
-
-
-def vergelijking_tekst(v: Vergelijking, beeld: Indicatorbeeld, *, procent: bool = True) -> str:
-    """+17 (+7,6 %), or ±0: the difference with the figures' decimals (one more where
-    it falls between them, as a median can; an amount in euros to the cent), the share
-    with one decimal (two where one would show a change as 0,0)."""
-    decimalen = _decimalen_voor(v.verschil, beeld)
-    if v.verschil == 0:
-        return "±" + getal(Decimal(0), decimalen)
-    text = getal(v.verschil, decimalen, teken=True)
-    if v.procent is None or not procent:
-        return text
-    share = getal(v.procent, 1, teken=True)
-    if share.strip("+-") == "0,0":
-        share = getal(v.procent, 2, teken=True)
-    return f"{text} ({share} %)"
-
-
-def _decimalen_voor(value: Decimal, beeld: Indicatorbeeld) -> int:
-    """The figures' decimals, or one more when the value needs it; an amount in euros
-    to the cent, and no fractions of a cent."""
-    if in_euro(beeld.indicator):
-        return 2
-    limit = beeld.decimalen + 1
-    if beeld.indicator.eenheid.strip().startswith("€"):
-        limit = min(limit, max(2, beeld.decimalen))
-    return max(beeld.decimalen, min(_decimalen([value]), limit))
-
-
-def verandering_tekst(
-    punt: Punt, beeld: Indicatorbeeld, *, procent: bool = True, sinds: bool = True
-) -> str:
-    """▲ +17 (+7,6 %) slechter; with ``sinds`` naming the previous peildatum when one
-    was skipped."""
-    vorige = punt.vorige
-    if vorige is None or punt.beweging is None or punt.oordeel is None:
-        return "eerste meting"
-    if punt.beweging == Beweging.GELIJK:
-        text = "= gelijk"
-    elif punt.verandering is not None:
-        cijfer = vergelijking_tekst(punt.verandering, beeld, procent=procent)
-        text = f"{punt.beweging.value} {cijfer} {punt.oordeel.value}"
-    else:
-        van = kort(vorige.waarde, beeld.indicator, 0)
-        naar = kort(punt.waarde, beeld.indicator, 0)
-        text = f"{punt.beweging.value} {van} → {naar}, {punt.oordeel.value}"
-    overgeslagen = beeld.peildata.index(punt.peildatum) - beeld.peildata.index(vorige.peildatum)
-    if sinds and overgeslagen > 1:
-        text += f" (t.o.v. {beeld.label(vorige.peildatum)})"
-    return text
-
-
-def mediaan_tekst(punt: Punt, beeld: Indicatorbeeld, *, procent: bool = True) -> str:
-    """-21 (-8,0 %) beter; empty when this cluster is the only one measured."""
-    v = punt.t_o_v_mediaan
-    if v is None:
-        return ""
-    if v.oordeel == Oordeel.GELIJK:
-        return "= mediaan"
-    return f"{vergelijking_tekst(v, beeld, procent=procent)} {v.oordeel.value}"
-
-
-def regio_tekst(waarde: Regiowaarde, beeld: Indicatorbeeld) -> str:
-    """The median (with one decimal more than the figures where it falls between
-    two) and of how many clusters, or for a ja/nee indicator how many clusters said ja:
-    '€ 271,50 (mediaan van 4 clusters)', '3 van 4 ja'."""
-    if beeld.ja_nee:
-        return f"{waarde.ja} van {waarde.gemeten} ja"
-    if waarde.mediaan is None:
-        return "—"
-    cijfer = kort(waarde.mediaan, beeld.indicator, _decimalen_voor(waarde.mediaan, beeld))
-    return f"{cijfer} (mediaan van {dutch.aantal(waarde.gemeten, 'cluster', 'clusters')})"
-
-
-def regio_verandering_tekst(v: Regioverandering, beeld: Indicatorbeeld) -> str:
-    """'▲ +13,00 (+4,8 %) slechter: mediaan van dezelfde 4 clusters € 271,50 → € 284,50';
-    for a ja/nee indicator '▲ 2 → 3 van dezelfde 4 clusters ja, beter'."""
-    if v.beweging is None or v.oordeel is None:
-        return "geen cluster op beide peildata"
-    dezelfde = "hetzelfde cluster" if v.clusters == 1 else f"dezelfde {v.clusters} clusters"
-    if beeld.ja_nee:
-        if v.beweging == Beweging.GELIJK:
-            return f"= {v.ja_naar} van {dezelfde} ja"
-        return f"{v.beweging.value} {v.ja_van} → {v.ja_naar} van {dezelfde} ja, {v.oordeel.value}"
-    assert v.van is not None and v.naar is not None and v.verandering is not None
-    van = kort(v.van, beeld.indicator, _decimalen_voor(v.van, beeld))
-    naar = kort(v.naar, beeld.indicator, _decimalen_voor(v.naar, beeld))
-    wat = "mediaan van" if v.clusters > 1 else "waarde van"
-    if v.beweging == Beweging.GELIJK:
-        return f"= gelijk: {wat} {dezelfde} {naar}"
-    cijfer = vergelijking_tekst(v.verandering, beeld)
-    return f"{v.beweging.value} {cijfer} {v.oordeel.value}: {wat} {dezelfde} {van} → {naar}"
-
-
-# --- the document ---------------------------------------------------------------------------
-
-#: Okabe–Ito colours (readable for the colour-blind), named for the legend: Mermaid's
-#: xychart draws no legend of its own. The region is grey, not Okabe–Ito's black, which
-#: vanishes in a forge's dark mode; a cluster keeps its colour in every chart (they
-#: repeat after the seventh cluster). The images for Word and PDF have the same colours.
-REGIOKLEUR = ("grijs", PALET["grijs"])
-KLEUREN = tuple(
-    (naam, PALET[naam])
-    for naam in ("oranje", "hemelsblauw", "groen", "blauw", "rood", "roze", "geel")
-)
-
-
-@dataclass(frozen=True)
-class Lijn:
-    naam: str
-    kleur: str  # its name, for the legend
-    code: str  # #RRGGBB
-    waarden: tuple[str, ...]  # Mermaid numbers, one per peildatum
-
-
-@dataclass(frozen=True)
-class Grafiek:
-    """One indicator's chart: in Mermaid (``titel`` … ``weggelaten``, text for inside
-    a Mermaid block) and as an image (``beeld``, every line with its gaps)."""
-
-    titel: str
-    x: tuple[str, ...]
-    y: str
-    lijnen: tuple[Lijn, ...]
-    overbrugd: tuple[str, ...]  # "Westerkwartier (2024)": a gap the line bridges
-    weggelaten: tuple[str, ...]  # clusters without a line: not measured at the start or end
-    beeld: Lijngrafiek  # the measurements per peildatum, None where a cluster has none
-    gaten: tuple[str, ...]  # "Westerkwartier (2024)": peildata without a point in the image
-    naam: str = ""  # the image's name in the document ("grafiek-3")
-
-    @property
-    def palet(self) -> str:
-        return ", ".join(lijn.code for lijn in self.lijnen)
-
-
-Rij = tuple[str, tuple[str, ...]]  # the cluster's name, a cell per peildatum
-
-
-@dataclass(frozen=True)
-class Stuk:
-    """One indicator in the document: its tables, its chart and its sources."""
-
-    beeld: Indicatorbeeld
-    kolommen: tuple[str, ...]  # the peildata
-    waarden: tuple[Rij, ...]  # every cluster shown, the region's row last
-    veranderingen: tuple[Rij, ...]  # clusters with a measurement; a column per peildatum
-    mediaan: tuple[Rij, ...]  # idem; empty for a ja/nee indicator
-    grafiek: Grafiek | None  # not for a ja/nee indicator, nor without measurements
-    bronnen: tuple[tuple[int, str], ...]
-    #: The region's change per peildatum (the first cell empty): a matched comparison.
-    regio_verandering: Rij | None = None
-
-
-def document(m: Monitor, *, afbeeldingen: bool = False) -> dict[str, object]:
-    """The context of ``monitor.md.j2``: with ``afbeeldingen`` each chart is an image
-    (``![titel](grafiek-1)``) instead of a Mermaid block."""
-    return _document(m, afbeeldingen=afbeeldingen)[0]
-
-
-def document_met_afbeeldingen(m: Monitor) -> tuple[dict[str, object], list[Afbeelding]]:
-    """The document for Word and PDF: the context of ``monitor.md.j2`` with its charts
-    as images, and those images (drawn by matplotlib, which takes a moment)."""
-    from waterketen_cli.analyse import grafieken
-
-    context, stukken = _document(m, afbeeldingen=True)
-    beelden = [
-        grafieken.afbeelding(s.grafiek.beeld, s.grafiek.naam)
-        for s in stukken
-        if s.grafiek is not None
-    ]
-    return context, beelden
-
-
-def _document(m: Monitor, *, afbeeldingen: bool) -> tuple[dict[str, object], list[Stuk]]:
-    bronnen: dict[tuple[str, str | None], int] = {}
-    kleuren = {c.id: KLEUREN[i % len(KLEUREN)] for i, c in enumerate(m.clusters)}
-    nummers = itertools.count(1)
-    gebieden = [
-        (
-            gebied.value.capitalize(),
-            [_stuk(beeld, bronnen, kleuren, nummers) for beeld in beelden],
-        )
-        for gebied, beelden in m.per_gebied()
-    ]
-    signalen = [
-        (s.cluster.naam if s.cluster else "alle clusters", s.indicator.naam, s.soort.value, s.reden)
-        for s in m.signalen
-    ]
-    context: dict[str, object] = {
-        "regio": m.regio,
-        "vandaag": m.vandaag,
-        "verouderd_na": m.verouderd_na,
-        "selectie": selectie_tekst(m),
-        "gebieden": gebieden,
-        "signalen": signalen,
-        "afbeeldingen": afbeeldingen,
-    }
-    return context, [s for _, stukken in gebieden for s in stukken]
-
-
-def selectie_tekst(m: Monitor) -> str:
-    """'Alleen: cluster Waterpas; gebied kosten.' or empty."""
-    parts = []
-    if m.selectie.clusters:
-        parts.append("cluster " + dutch.opsomming([c.naam for c in m.clusters]))
-    if m.selectie.gebieden:
-        parts.append(
-            "gebied " + dutch.opsomming([g.value for g in Gebied if g in m.selectie.gebieden])
-        )
-    if m.selectie.indicatoren:
-        parts.append("indicator " + dutch.opsomming([b.indicator.naam for b in m.beelden]))
-    return f"Alleen: {'; '.join(parts)}." if parts else ""
-
-
-def _stuk(
-    beeld: Indicatorbeeld,
-    bronnen: dict[tuple[str, str | None], int],
-    kleuren: dict[str, tuple[str, str]],
-    nummers: Iterator[int],
-) -> Stuk:
-    """Sources are numbered once for the whole document, in order of appearance."""
-    gebruikt: dict[int, str] = {}
-
-    def waarde(punt: Punt) -> str:
-        key = (punt.meting.bron, punt.meting.toelichting)
-        nummer = bronnen.setdefault(key, len(bronnen) + 1)
-        gebruikt[nummer] = f"{key[0]} — {key[1]}" if key[1] else key[0]
-        return f"{kort(punt.waarde, beeld.indicator, beeld.decimalen)} [{nummer}]"
-
-    def rijen(tekst: Callable[[Punt], str], *, allen: bool = False) -> tuple[Rij, ...]:
-        return tuple(
-            (
-                r.cluster.naam,
-                tuple("—" if (p := r.op(d)) is None else tekst(p) for d in beeld.peildata),
-            )
-            for r in beeld.reeksen
-            if allen or r.punten
-        )
-
-    waarden = rijen(waarde, allen=True)
-    regio = tuple(regio_tekst(w, beeld) for w in beeld.regio)
-    waarden += (("Regio", regio),)
-    regio_verandering = (
-        "Regio (dezelfde clusters)",
-        ("", *(regio_verandering_tekst(v, beeld) for v in beeld.regio_veranderingen)),
-    )
-    return Stuk(
-        beeld,
-        tuple(beeld.label(d) for d in beeld.peildata),
-        waarden,
-        rijen(lambda p: verandering_tekst(p, beeld)),
-        () if beeld.ja_nee else rijen(lambda p: mediaan_tekst(p, beeld) or "enige meting"),
-        None
-        if beeld.ja_nee or not beeld.peildata
-        else grafiek(beeld, kleuren, naam=f"grafiek-{next(nummers)}"),
-        tuple(sorted(gebruikt.items())),
-        regio_verandering if beeld.regio_veranderingen else None,
-    )
-
-
-def grafiek(
-    beeld: Indicatorbeeld, kleuren: dict[str, tuple[str, str]], *, naam: str = ""
-) -> Grafiek:
-    """A line for the region and one per cluster. A Mermaid line needs a number at every
-    x (mermaid-js/mermaid#5293): a gap between two measurements is bridged, as a line
-    chart connects its points; a cluster not measured at the first or last peildatum
-    gets no line. The document says both under the chart. The image has neither
-    limit: every cluster with a measurement has its line, broken where one is missing."""
-    regio = tuple(_mermaid(w.mediaan) for w in beeld.regio if w.mediaan is not None)
-    lijnen = [Lijn("regio (mediaan)", *REGIOKLEUR, regio)]
-    beeldlijnen = [
-        Lijnreeks(
-            "regio (mediaan)", REGIOKLEUR[1], tuple(w.mediaan for w in beeld.regio), gestippeld=True
-        )
-    ]
-    overbrugd, weggelaten, zonder_meting = [], [], []
-    for reeks in beeld.reeksen:
-        if not reeks.punten:
-            continue
-        waarden = [None if (p := reeks.op(d)) is None else _getal(p.waarde) for d in beeld.peildata]
-        beeldlijnen.append(
-            Lijnreeks(reeks.cluster.naam, kleuren[reeks.cluster.id][1], tuple(waarden))
-        )
-        gaten = [beeld.label(d) for d, v in zip(beeld.peildata, waarden, strict=True) if v is None]
-        if gaten:
-            zonder_meting.append(f"{reeks.cluster.naam} ({dutch.opsomming(gaten)})")
-        if waarden[0] is None or waarden[-1] is None:
-            weggelaten.append(reeks.cluster.naam)
-            continue
-        if gaten:
-            overbrugd.append(f"{reeks.cluster.naam} ({dutch.opsomming(gaten)})")
-        getallen = tuple(_mermaid(v) for v in _overbrug(waarden))
-        lijnen.append(Lijn(reeks.cluster.naam, *kleuren[reeks.cluster.id], getallen))
-    return Grafiek(
-        mermaid_tekst(beeld.indicator.naam),
-        tuple(mermaid_tekst(beeld.label(d)) for d in beeld.peildata),
-        mermaid_tekst(beeld.indicator.eenheid),
-        tuple(lijnen),
-        tuple(overbrugd),
-        tuple(weggelaten),
-        Lijngrafiek(
-            beeld.indicator.naam,
-            tuple(beeld.label(d) for d in beeld.peildata),
-            beeld.indicator.eenheid,
-            tuple(beeldlijnen),
-        ),
-        tuple(zonder_meting),
-        naam,
-    )
-
-
-def _overbrug(waarden: Sequence[Decimal | None]) -> list[Decimal]:
-    """Fill each inner gap on the straight line between its neighbours, as the chart
-    spaces the peildata evenly. The first and the last value are known."""
-    known = [(i, v) for i, v in enumerate(waarden) if v is not None]
-    result = []
-    for i, value in enumerate(waarden):
-        if value is None:
-            i0, v0 = max(k for k in known if k[0] < i)
-            i1, v1 = min(k for k in known if k[0] > i)
-            value = v0 + (v1 - v0) * (i - i0) / (i1 - i0)
-        result.append(value)
-    return result
-
-
-def _mermaid(value: Decimal) -> str:
-    """A number as Mermaid reads it: a point, no thousands separator, no exponent."""
-    text = format(value.quantize(Decimal("0.0001")).normalize(), "f")
-    return "0" if text == "-0" else text
-
-
-def mermaid_tekst(text: str) -> str:
-    """Text for inside Mermaid's double quotes, which cannot hold one."""
-    return " ".join(text.replace('"', "'").split())

@@ -10,6 +10,12 @@ Both versions are read with the reader of ``validate`` (:func:`records.yamlio.pa
 so a comparison never fails on a file: what does not parse is said to be unreadable.
 A file whose records are equal (only layout or quoting changed) is counted, not
 listed; a changed comment is listed, because people write comments for each other.
+
+What goes by kind comes from the models where it can: which field places a record in
+its clusters (marked ``Indeling``), whether a new record says its status (it has a
+``status`` field). What is said in words of one kind stays here: a cluster by its
+name, the summary of a new action or meeting, an action's change of status as an
+event (afgerond, vervallen, heropend).
 """
 
 from __future__ import annotations
@@ -19,12 +25,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from waterketen_cli import dutch
 from waterketen_cli.git import Bestandsverschil, Commit
 from waterketen_cli.records.yamlio import parse
-from waterketen_cli.soorten import SOORT_PER_MAP, SOORTEN
+from waterketen_cli.soorten import SOORT_PER_MAP, SOORT_PER_NAAM, SOORTEN
 
 #: The heading of the records that belong to no cluster.
 REGIO = "Regio / overleggen"
@@ -248,24 +255,42 @@ def _samenvatting(soort: str, data: dict[str, Any]) -> list[str]:
         ]
     if soort == "vergadering":
         return [f"{_toon('datum', data.get('datum'))}, status {data.get('status')}"]
-    if soort in ("project", "agendavoorstel") and data.get("status"):
+    if _met_status(soort) and data.get("status"):
         return [f"status {data['status']}"]
     return []
 
 
+@cache
+def _met_status(soort: str) -> bool:
+    """Whether records of the kind have a status (a project, an agenda proposal)."""
+    return "status" in SOORT_PER_NAAM[soort].model.model_fields
+
+
+@cache
+def _indeling(soort: str) -> tuple[tuple[str, bool], ...]:
+    """The fields that place a record of the kind in clusters: (name, is_list)."""
+    from waterketen_cli.models.introspect import cluster_fields
+
+    return cluster_fields(SOORT_PER_NAAM[soort].model)
+
+
 def _clusters(soort: str, record_id: str, *versies: dict[str, Any] | None) -> tuple[str, ...]:
-    """The clusters a record belongs to: the cluster itself, a project's clusters, an
-    action's cluster (in either version: moving a project concerns both)."""
+    """The clusters a record belongs to: the cluster itself, or what its fields marked
+    ``Indeling`` name (a project's clusters, an action's cluster), in either version:
+    moving a project concerns both."""
     found: set[str] = set()
+    velden = _indeling(soort)
     for data in versies:
         if data is None:
             continue
         if soort == "cluster":
             found.add(record_id)
-        elif soort == "project" and isinstance(data.get("clusters"), list):
-            found |= {c for c in data["clusters"] if isinstance(c, str)}
-        elif soort == "actie" and isinstance(data.get("cluster"), str):
-            found.add(data["cluster"])
+        for naam, is_list in velden:
+            waarde = data.get(naam)
+            if is_list and isinstance(waarde, list):
+                found |= {c for c in waarde if isinstance(c, str)}
+            elif not is_list and isinstance(waarde, str):
+                found.add(waarde)
     return tuple(sorted(found))
 
 

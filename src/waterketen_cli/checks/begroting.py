@@ -22,15 +22,26 @@ change there should not make a budget invalid).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from waterketen_cli import dutch
 from waterketen_cli.checks.facts import Index, Rec
 from waterketen_cli.checks.registry import Bevinding, Melding, cross_check, record_check
 from waterketen_cli.findings import Ernst, suggest
-from waterketen_cli.models.records import Begroting, Regio
+from waterketen_cli.models.records import (
+    Begroting,
+    BegrotingFeiten,
+    Organisatie,
+    OrganisatieFeiten,
+    Overleg,
+    OverlegFeiten,
+    Regio,
+    Vergadering,
+)
 
+_Aantal = Literal["inwoners", "aansluitingen"]
 #: The number an organisation needs for a key that divides by it.
-_AANTAL = {"inwoners": "inwoners", "aansluitingen": "aansluitingen"}
+_AANTAL: dict[str, _Aantal] = {"inwoners": "inwoners", "aansluitingen": "aansluitingen"}
 
 
 @record_check(
@@ -110,8 +121,7 @@ def check_verdeelsleutels(regio: Regio) -> Iterator[Bevinding]:
 def _sleutels(index: Index) -> dict[str, list[tuple[str, str]]]:
     if index.regio is None:
         return {}
-    found: dict[str, list[tuple[str, str]]] = index.regio.feiten.get("verdeelsleutels", {})
-    return found
+    return index.regio.feiten["verdeelsleutels"]
 
 
 @cross_check(
@@ -124,7 +134,7 @@ def check_sleutel(index: Index) -> Iterator[Melding]:
     if not index.complete("regio"):
         return  # the regio record that would define the keys did not pass its model
     sleutels = _sleutels(index)
-    for rec in index.of("begroting"):
+    for rec in index.of(Begroting):
         naam = rec.feiten["verdeelsleutel"]
         if naam is not None and naam not in sleutels:
             yield Melding(
@@ -140,7 +150,7 @@ def check_sleutel(index: Index) -> Iterator[Melding]:
             )
     if index.regio is None or not index.complete("organisatie"):
         return
-    partners = [o for o in index.of("organisatie") if o.feiten["partner"]]
+    partners = [o for o in index.of(Organisatie) if o.feiten["partner"]]
     for i, (sleutel, delen) in enumerate(sleutels.items()):
         for j, (soort, naar) in enumerate(delen):
             groep = [o for o in partners if o.feiten["soort"] == soort]
@@ -156,11 +166,11 @@ def check_sleutel(index: Index) -> Iterator[Melding]:
             if veld is None:
                 continue
             for org in groep:
-                if not org.feiten.get(veld):
+                if not org.feiten[veld]:
                     yield _zonder_aantal(org, veld, sleutel)
 
 
-def _zonder_aantal(org: Rec, veld: str, sleutel: str) -> Melding:
+def _zonder_aantal(org: Rec[OrganisatieFeiten], veld: str, sleutel: str) -> Melding:
     return Melding(
         org.bestand,
         (veld,),
@@ -169,16 +179,15 @@ def _zonder_aantal(org: Rec, veld: str, sleutel: str) -> Melding:
     )
 
 
-def _overleg_van(index: Index, nummer: str) -> Rec | None:
+def _overleg_van(index: Index, nummer: str) -> Rec[OverlegFeiten] | None:
     """The body that took a decision, or None when that cannot be told."""
     plaats = index.besluiten.get(nummer)
     if plaats is None:
         return None
-    vergadering = next((v for v in index.of("vergadering") if v.bestand == plaats[0]), None)
+    vergadering = next((v for v in index.of(Vergadering) if v.bestand == plaats[0]), None)
     if vergadering is None:
         return None
-    overleg: Rec | None = index.get("overleg", vergadering.feiten["overleg"])
-    return overleg
+    return index.get(Overleg, vergadering.feiten["overleg"])
 
 
 @cross_check(
@@ -188,7 +197,7 @@ def _overleg_van(index: Index, nummer: str) -> Rec | None:
     "op een besluit van de stuurgroep",
 )
 def check_besluit(index: Index) -> Iterator[Melding]:
-    for rec in index.of("begroting"):
+    for rec in index.of(Begroting):
         for i, besluit in enumerate(rec.feiten["toekenningen"]):
             if besluit is None:
                 yield Melding(
@@ -202,7 +211,7 @@ def check_besluit(index: Index) -> Iterator[Melding]:
             melding = _niet_stuurgroep(index, rec, ("toekenningen", i, "besluit"), besluit)
             if melding is not None:
                 yield melding
-        vastgesteld = rec.feiten.get("vastgesteld")
+        vastgesteld = rec.feiten["vastgesteld"]
         if vastgesteld is not None:
             melding = _niet_stuurgroep(index, rec, ("vastgesteld",), vastgesteld)
             if melding is not None:
@@ -210,7 +219,7 @@ def check_besluit(index: Index) -> Iterator[Melding]:
 
 
 def _niet_stuurgroep(
-    index: Index, rec: Rec, pad: tuple[str | int, ...], besluit: str
+    index: Index, rec: Rec[BegrotingFeiten], pad: tuple[str | int, ...], besluit: str
 ) -> Melding | None:
     overleg = _overleg_van(index, besluit)
     if overleg is None or overleg.feiten["soort"] == "stuurgroep":

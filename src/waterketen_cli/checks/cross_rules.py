@@ -8,24 +8,32 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Literal
 
 from waterketen_cli import dutch
-from waterketen_cli.checks.facts import Index
+from waterketen_cli.checks.facts import Index, Rec
 from waterketen_cli.checks.registry import Melding, cross_check
 from waterketen_cli.datums import maanden_terug
 from waterketen_cli.findings import Ernst, suggest
+from waterketen_cli.models.records import (
+    Actie,
+    Agendavoorstel,
+    AgendavoorstelFeiten,
+    Cluster,
+    Organisatie,
+    Overleg,
+    Regio,
+    Vergadering,
+    VergaderingFeiten,
+)
+from waterketen_cli.soorten import SOORTEN
 
-# How the kinds are named in a sentence: "onbekende persoon", "onbekend project".
-_NAAM = {
-    "persoon": ("onbekende", "persoon"),
-    "organisatie": ("onbekende", "organisatie"),
-    "cluster": ("onbekend", "cluster"),
-    "overleg": ("onbekend", "overleg"),
-    "vergadering": ("onbekende", "vergadering"),
-    "project": ("onbekend", "project"),
-    "thema": ("onbekend", "thema"),
-    "indicator": ("onbekende", "indicator"),
-    "besluit": ("onbekend", "besluit"),
+# What a reference names when it names nothing: "onbekende persoon", "onbekend project";
+# every kind of record, and what the regio record and the meetings define.
+_ONBEKEND = {s.naam: s.onbekend for s in SOORTEN} | {
+    "thema": "onbekend thema",
+    "indicator": "onbekende indicator",
+    "besluit": "onbekend besluit",
 }
 
 
@@ -33,21 +41,20 @@ _NAAM = {
 def check_references(index: Index) -> Iterator[Melding]:
     for per_id in index.per_soort.values():
         for rec in per_id.values():
-            for pad, soort, waarde in rec.refs:
+            for pad, soort, waarde in rec.verwijzingen():
                 if not index.unknown(soort, waarde):
                     continue
-                adjective, noun = _NAAM[soort]
                 hint = suggest(waarde, index.known(soort))
                 if hint is None:
                     elsewhere = [s for s, ids in index.per_soort.items() if waarde in ids]
                     if elsewhere:
-                        hint = f"'{waarde}' is een {elsewhere[0]}, geen {noun}"
-                yield Melding(rec.bestand, pad, f"{adjective} {noun} '{waarde}'", hint)
+                        hint = f"'{waarde}' is een {elsewhere[0]}, geen {soort}"
+                yield Melding(rec.bestand, pad, f"{_ONBEKEND[soort]} '{waarde}'", hint)
 
 
 @cross_check("regio", Ernst.FOUT, "er is precies één regiorecord")
 def check_regio(index: Index) -> Iterator[Melding]:
-    regios = index.of("regio")
+    regios = index.of(Regio)
     if not regios and index.complete("regio"):
         yield Melding(
             index.mappen["regio"],
@@ -59,7 +66,7 @@ def check_regio(index: Index) -> Iterator[Melding]:
         yield Melding(extra.bestand, ("id",), "er mag maar één regiorecord zijn")
 
 
-_LIJSTEN = {
+_LIJSTEN: dict[Literal["gemeenten", "waterschappen", "waterbedrijven"], str] = {
     "gemeenten": "gemeente",
     "waterschappen": "waterschap",
     "waterbedrijven": "waterbedrijf",
@@ -69,10 +76,10 @@ _LIJSTEN = {
 @cross_check("clusterindeling", Ernst.FOUT, "elke partnergemeente zit in precies één cluster")
 def check_clusters(index: Index) -> Iterator[Melding]:
     placed: dict[str, list[str]] = defaultdict(list)
-    for cluster in index.of("cluster"):
+    for cluster in index.of(Cluster):
         for veld, soort in _LIJSTEN.items():
             for i, org_id in enumerate(cluster.feiten[veld]):
-                org = index.get("organisatie", org_id)
+                org = index.get(Organisatie, org_id)
                 if org is None or org_id in cluster.feiten[veld][:i]:
                     continue  # reported by 'verwijzing' or 'cluster-lijsten'
                 if org.feiten["soort"] != soort:
@@ -93,7 +100,7 @@ def check_clusters(index: Index) -> Iterator[Melding]:
                 placed[org_id].append(cluster.id)
     if not index.complete("cluster"):
         return  # a cluster that could not be read may hold the missing partner
-    for org in index.of("organisatie"):
+    for org in index.of(Organisatie):
         soort = org.feiten["soort"]
         if org.feiten["partner"] and soort in ("gemeente", "waterschap") and not placed[org.id]:
             yield Melding(
@@ -112,7 +119,7 @@ def check_clusters(index: Index) -> Iterator[Melding]:
 )
 def check_coordinators(index: Index) -> Iterator[Melding]:
     overleggen = [
-        o for o in index.of("overleg") if o.feiten["soort"] == "clustercoordinatorenoverleg"
+        o for o in index.of(Overleg) if o.feiten["soort"] == "clustercoordinatorenoverleg"
     ]
     if not overleggen:
         if index.complete("overleg"):
@@ -128,7 +135,7 @@ def check_coordinators(index: Index) -> Iterator[Melding]:
     cco = overleggen[0]
     coordinators = {p for p, rol in cco.feiten["leden"] if rol == "clustercoordinator"}
     seen: dict[str, str] = {}
-    for cluster in index.of("cluster"):
+    for cluster in index.of(Cluster):
         coordinator = cluster.feiten["coordinator"]
         if coordinator in seen:
             yield Melding(
@@ -146,7 +153,7 @@ def check_coordinators(index: Index) -> Iterator[Melding]:
                 f"voeg '{{persoon: {coordinator}, rol: clustercoordinator}}' toe aan de leden in "
                 f"{cco.bestand}",
             )
-        team = index.get("overleg", cluster.feiten["waterteam"])
+        team = index.get(Overleg, cluster.feiten["waterteam"])
         if team is None:
             continue
         if team.feiten["soort"] != "waterteam" or team.feiten["cluster"] != cluster.id:
@@ -177,7 +184,7 @@ def check_coordinators(index: Index) -> Iterator[Melding]:
 
 @cross_check("besluitnummer", Ernst.FOUT, "elk besluitnummer is uniek")
 def check_decision_numbers(index: Index) -> Iterator[Melding]:
-    for rec in index.of("vergadering"):
+    for rec in index.of(Vergadering):
         for i, nummer in enumerate(rec.feiten["besluiten"]):
             first = index.besluiten[nummer]
             if first != (rec.bestand, ("besluiten", i, "nummer")):
@@ -191,7 +198,7 @@ def check_decision_numbers(index: Index) -> Iterator[Melding]:
 
 @cross_check("meting", Ernst.FOUT, "een meting past bij de waardesoort van haar indicator")
 def check_measurements(index: Index) -> Iterator[Melding]:
-    for cluster in index.of("cluster"):
+    for cluster in index.of(Cluster):
         for i, (indicator, is_bool, _) in enumerate(cluster.feiten["metingen"]):
             if indicator not in index.indicatoren:
                 continue  # reported by 'verwijzing'
@@ -217,8 +224,8 @@ def check_measurements(index: Index) -> Iterator[Melding]:
     "het agendapunt van een actie bestaat en de actie is niet afgerond vóór de vergadering",
 )
 def check_action_meeting(index: Index) -> Iterator[Melding]:
-    for actie in index.of("actie"):
-        bron = index.get("vergadering", actie.feiten["vergadering"])
+    for actie in index.of(Actie):
+        bron = index.get(Vergadering, actie.feiten["vergadering"])
         if bron is None:
             continue
         agendapunt = actie.feiten["agendapunt"]
@@ -246,7 +253,7 @@ def check_action_meeting(index: Index) -> Iterator[Melding]:
 )
 def check_future(index: Index) -> Iterator[Melding]:
     today = index.vandaag.isoformat()
-    for cluster in index.of("cluster"):
+    for cluster in index.of(Cluster):
         for i, bijgewerkt in enumerate(cluster.feiten["bijgewerkt"]):
             if bijgewerkt > today:
                 yield Melding(
@@ -255,10 +262,10 @@ def check_future(index: Index) -> Iterator[Melding]:
         for i, (_, _, peildatum) in enumerate(cluster.feiten["metingen"]):
             if peildatum > today:
                 yield Melding(cluster.bestand, ("metingen", i, "peildatum"), "ligt in de toekomst")
-    for actie in index.of("actie"):
+    for actie in index.of(Actie):
         if (actie.feiten["afgerond_op"] or "") > today:
             yield Melding(actie.bestand, ("afgerond_op",), "ligt in de toekomst")
-    for vergadering in index.of("vergadering"):
+    for vergadering in index.of(Vergadering):
         status = vergadering.feiten["status"]
         if vergadering.feiten["datum"] > today and status in ("gehouden", "verslag vastgesteld"):
             yield Melding(
@@ -276,18 +283,21 @@ def check_future(index: Index) -> Iterator[Melding]:
 )
 def check_secrecy_ended(index: Index) -> Iterator[Melding]:
     today = index.vandaag.isoformat()
-    for soort in ("vergadering", "agendavoorstel"):
-        for rec in index.of(soort):
-            for pad, tot in rec.feiten.get("geheim_tot", []):
-                if tot <= today:
-                    yield Melding(
-                        rec.bestand,
-                        tuple(pad),
-                        f"de geheimhouding liep af op {dutch.datum(dt.date.fromisoformat(tot))}: "
-                        "dit is nu openbaar en staat in openbare stukken",
-                        "leg het besluit vast dat de geheimhouding opheft en zet het nummer in "
-                        "vertrouwelijk_tot, of verleng de termijn, of zet 'vertrouwelijk: false'",
-                    )
+    recs: list[Rec[VergaderingFeiten] | Rec[AgendavoorstelFeiten]] = [
+        *index.of(Vergadering),
+        *index.of(Agendavoorstel),
+    ]
+    for rec in recs:
+        for pad, tot in rec.feiten["geheim_tot"]:
+            if tot <= today:
+                yield Melding(
+                    rec.bestand,
+                    tuple(pad),
+                    f"de geheimhouding liep af op {dutch.datum(dt.date.fromisoformat(tot))}: "
+                    "dit is nu openbaar en staat in openbare stukken",
+                    "leg het besluit vast dat de geheimhouding opheft en zet het nummer in "
+                    "vertrouwelijk_tot, of verleng de termijn, of zet 'vertrouwelijk: false'",
+                )
 
 
 @cross_check(
@@ -296,8 +306,8 @@ def check_secrecy_ended(index: Index) -> Iterator[Melding]:
     "een verslag wordt vastgesteld in een latere vergadering van hetzelfde overleg",
 )
 def check_adoption(index: Index) -> Iterator[Melding]:
-    for vergadering in index.of("vergadering"):
-        door = index.get("vergadering", vergadering.feiten["vastgesteld_in"] or "")
+    for vergadering in index.of(Vergadering):
+        door = index.get(Vergadering, vergadering.feiten["vastgesteld_in"] or "")
         if door is None:
             continue  # none, or unknown: the latter is a finding of 'verwijzing'
         if door.feiten["overleg"] != vergadering.feiten["overleg"]:
@@ -319,7 +329,7 @@ def check_adoption(index: Index) -> Iterator[Melding]:
 @cross_check("actie-verlopen", Ernst.WAARSCHUWING, "open acties waarvan de deadline voorbij is")
 def check_overdue(index: Index) -> Iterator[Melding]:
     today = index.vandaag.isoformat()
-    for actie in index.of("actie"):
+    for actie in index.of(Actie):
         if actie.feiten["status"] == "open" and actie.feiten["deadline"] < today:
             deadline = dt.date.fromisoformat(actie.feiten["deadline"])
             yield Melding(
@@ -338,7 +348,7 @@ def check_overdue(index: Index) -> Iterator[Melding]:
 def check_stale_programmes(index: Index) -> Iterator[Melding]:
     months = index.regio.feiten["maanden"] if index.regio else 6
     grens = maanden_terug(index.vandaag, months).isoformat()
-    for cluster in index.of("cluster"):
+    for cluster in index.of(Cluster):
         if not cluster.feiten["bijgewerkt"]:
             yield Melding(
                 cluster.bestand,

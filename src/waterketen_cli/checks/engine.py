@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,19 +38,21 @@ _SLUG = re.compile(SLUG_PATTERN)
 
 #: A finding without its file, as cached: (line, column, check, message, path, hint).
 Row = tuple[int, int, str, str, Pad, str | None]
+_GEEN: tuple[Row, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """What one file yields, cached with its (mtime, size)."""
 
     mtime_ns: int
     size: int
-    rows: list[Row]
+    rows: Sequence[Row]
     record_id: str | None  # None: the record did not pass its model
     feiten: dict[str, Any]
-    refs: list[tuple[Pad, str, str]]
-    posities: dict[Pad, tuple[int, int]]  # places of paths that cross checks asked for
+    refs: tuple[Any, ...]  # flat: path, kind, id, path, kind, id, ... (``facts.Rec``)
+    #: Places of paths that cross checks asked for; None until one is asked.
+    posities: dict[Pad, tuple[int, int]] | None
 
     def dump(self) -> tuple[Any, ...]:
         return (
@@ -68,15 +71,19 @@ def _finding(bestand: str, row: Row) -> Finding:
     return Finding(bestand, regel, kolom, check, CHECKS[check].ernst, bericht, tuple(pad), hint)
 
 
-def _check_file(st: store.Stat, raw: bytes | None = None) -> Entry:
+def _check_file(
+    st: store.Stat, raw: bytes | None = None, bron: tuple[Any, Any] | None = None
+) -> Entry:
     """Everything about one file that does not depend on other files or on the day;
-    ``raw``: its content when it is not (yet) on disk."""
+    ``raw``: its content when it is not (yet) on disk; ``bron``: what a command already
+    read of it as it is on disk (``store.Bron``: its parsed content, or its model)."""
     if not st.soort.record:
         return _check_document(st, raw)
-    entry = Entry(st.mtime_ns, st.size, [], None, {}, [], {})
+    rows: list[Row] = []
+    entry = Entry(st.mtime_ns, st.size, rows, None, {}, (), None)
     stem = st.naam.removesuffix(".yaml")
     if not _SLUG.match(stem):
-        entry.rows.append(
+        rows.append(
             (
                 1,
                 1,
@@ -86,21 +93,20 @@ def _check_file(st: store.Stat, raw: bytes | None = None) -> Entry:
                 f"hernoem het bestand naar '{slugify(stem)}.yaml'",
             )
         )
-    if raw is None:
-        try:
-            with open(st.pad, "rb") as fh:
-                raw = fh.read()
-        except OSError as error:
-            entry.rows.append(
-                (1, 1, "yaml", f"kan het bestand niet lezen: {os_reden(error)}", (), None)
-            )
+    data: Any
+    known: Any
+    data, known = bron if bron is not None else (None, None)
+    if data is None and known is None:
+        raw = raw if raw is not None else _read(st, rows)
+        if raw is None:
             return entry
-    data, problems = parse(raw)
-    entry.rows.extend((p.regel, p.kolom, "yaml", p.bericht, (), p.hint) for p in problems)
-    if data is None:
-        return entry
+        data, problems = parse(raw)
+        rows.extend((p.regel, p.kolom, "yaml", p.bericht, (), p.hint) for p in problems)
+        if data is None:
+            return entry
     unplaced: list[tuple[str, Pad, str, str | None, bool]] = []
-    record_id = data.get("id")
+    # A model the command read is valid, and valid means its id is the file's name.
+    record_id = known.id if known is not None else data.get("id")
     if isinstance(record_id, str) and record_id != stem and _SLUG.match(stem):
         unplaced.append(
             (
@@ -111,7 +117,11 @@ def _check_file(st: store.Stat, raw: bytes | None = None) -> Entry:
                 False,
             )
         )
-    record, schema_findings = validate_record(st.soort.model, data, st.toon)
+    schema_findings: list[Finding] = []
+    if known is not None:
+        record = known
+    else:
+        record, schema_findings = validate_record(st.soort.model, data, st.toon)
     unplaced.extend((f.check, f.pad, f.bericht, f.hint, f.op_sleutel) for f in schema_findings)
     if record is not None:
         for check in CHECKS.values():
@@ -120,27 +130,65 @@ def _check_file(st: store.Stat, raw: bytes | None = None) -> Entry:
                     (check.naam, b.pad, b.bericht, b.hint, False) for b in check.record[1](record)
                 )
         entry.record_id = record.id
-        entry.feiten, entry.refs = extract(record)
+        feiten, refs = extract(record)
+        entry.feiten = _gedeeld(feiten)
+        entry.refs = tuple(_gedeeld(part) for ref in refs for part in ref)
     if unplaced:
-        text, _ = decode(raw)
+        raw = raw if raw is not None else _read(st, None)
+        text = decode(raw)[0] if raw is not None else None
         node = compose(text) if text is not None else None
         for check_name, pad, bericht, hint, op_sleutel in unplaced:
             regel, kolom = locate(node, pad, key=op_sleutel)
-            entry.rows.append((regel, kolom, check_name, bericht, pad, hint))
+            rows.append((regel, kolom, check_name, bericht, pad, hint))
     return entry
+
+
+def _read(st: store.Stat, rows: list[Row] | None) -> bytes | None:
+    """A file's bytes; None when it cannot be read, said in ``rows`` when given."""
+    try:
+        with open(st.pad, "rb") as fh:
+            return fh.read()
+    except OSError as error:
+        if rows is not None:
+            rows.append((1, 1, "yaml", f"kan het bestand niet lezen: {os_reden(error)}", (), None))
+        return None
+
+
+#: One object for each text and path that occurs in the facts of many records (ids,
+#: statuses, dates, field paths): a data folder of 100,000 records holds each person's
+#: id thousands of times. Also makes the cache smaller, as marshal writes an object
+#: it has seen once as a reference.
+_GEDEELD: dict[Any, Any] = {}
+
+
+def _gedeeld(value: Any) -> Any:
+    kind = type(value)
+    if kind is str:
+        return _GEDEELD.setdefault(value, value)
+    if kind is tuple:
+        items = tuple(_gedeeld(v) for v in value)
+        # only text and whole numbers: (1,) and (True,) are equal, but not the same
+        if all(type(v) is str or type(v) is int for v in items):
+            return _GEDEELD.setdefault(items, items)
+        return items
+    if kind is list:
+        return [_gedeeld(v) for v in value]
+    if kind is dict:
+        return {_gedeeld(k): _gedeeld(v) for k, v in value.items()}
+    return value
 
 
 def _check_document(st: store.Stat, raw: bytes | None) -> Entry:
     """A file that is no YAML record: a newsletter (``checks/nieuwsbrief.py``)."""
-    entry = Entry(st.mtime_ns, st.size, [], None, {}, [], {})
+    entry = Entry(st.mtime_ns, st.size, [], None, {}, (), None)
     if raw is None:
         try:
             with open(st.pad, "rb") as fh:
                 raw = fh.read()
         except OSError as error:
-            entry.rows.append(
+            entry.rows = [
                 (1, 1, "yaml", f"kan het bestand niet lezen: {os_reden(error)}", (), None)
-            )
+            ]
             return entry
     uitkomst = _nieuwsbrief.controleer(raw, st.naam, st.pad)
     entry.rows = list(uitkomst.rows)
@@ -177,6 +225,7 @@ def _entries(
     stats: list[store.Stat],
     previous: dict[str, tuple[Any, ...]],
     voortgang: Voortgang = stil,
+    bron: store.Bron | None = None,
 ) -> tuple[dict[str, Entry], int]:
     """Each file's entry: from the cache when its (mtime, size) is unchanged; and how
     many had to be checked anew (reported to ``voortgang`` as they are)."""
@@ -191,7 +240,10 @@ def _entries(
         if st.toon not in fresh:
             entries[st.toon] = Entry(*previous[st.toon])
     for done, st in enumerate(todo, start=1):
-        entries[st.toon] = _check_file(st)
+        entry = _check_file(st, bron=bron(st) if bron is not None else None)
+        if not entry.rows:
+            entry.rows = _GEEN  # most files: one empty tuple for all, not a list each
+        entries[st.toon] = entry
         if done % 50 == 0 or done == len(todo):
             voortgang(done, len(todo))
     return {st.toon: entries[st.toon] for st in stats}, len(todo)
@@ -276,12 +328,14 @@ def run(
         store.read_cache(data_dir, "bestanden") if use_cache else None
     ) or {}
     entries, checked = _entries(stats, previous, voortgang)
-    changed = checked > 0 or len(previous) != len(stats)
+    # A handful of re-checked files costs less than rewriting the whole cache (the
+    # outcome of this run is cached anyway: running again answers from that).
+    changed = checked > _FEW or len(previous) != len(stats)
     findings = _findings(data_dir, stats, misplaced, entries, vandaag, buiten=buiten)
     findings, located = _place(store.display_root(data_dir), findings, entries)
     findings.sort()
     if use_cache and (changed or located):
-        store.write_cache(data_dir, "bestanden", {k: e.dump() for k, e in entries.items()})
+        store.write_cache_parts(data_dir, "bestanden", ((k, e.dump()) for k, e in entries.items()))
     return findings
 
 
@@ -294,16 +348,19 @@ def new_errors(
     vandaag: dt.date,
     overlay: dict[Path, bytes],
     scan: tuple[list[store.Stat], list[store.Plek]] | None = None,
+    bron: store.Bron | None = None,
 ) -> tuple[list[Finding], int]:
     """The errors that writing ``overlay`` (path -> new content) would add to the data
     folder, judged by every check ``validate`` runs; and how many files were judged.
+    ``bron``: what the command already read (a file it read as it is now is not read
+    and validated again: after a cold start the check costs no second full read).
     The files are not touched; the cache is brought up to date for what is on disk.
 
     The errors of the result are computed first; only when there are any are they
     compared with the errors of the data as it is (from the last ``validate`` of this
     very state when there was one): the usual case costs one run of the cross checks."""
     with store.gc_paused():
-        return _new_errors(data_dir, vandaag, overlay, scan)
+        return _new_errors(data_dir, vandaag, overlay, scan, bron)
 
 
 def _new_errors(
@@ -311,13 +368,23 @@ def _new_errors(
     vandaag: dt.date,
     overlay: dict[Path, bytes],
     scan: tuple[list[store.Stat], list[store.Plek]] | None,
+    bron: store.Bron | None,
 ) -> tuple[list[Finding], int]:
     stats, misplaced = scan if scan is not None else store.scan(data_dir)
     previous: dict[str, tuple[Any, ...]] = store.read_cache(data_dir, "bestanden") or {}
-    entries, checked = _entries(stats, previous)
+    gelezen = bron
+    if gelezen is not None:
+        # A file the plan writes is judged as it is now from disk, not from a model the
+        # command may have changed on its way to the new content.
+        geschreven = {path.name for path in overlay}
+
+        def bron(st: store.Stat) -> tuple[Any, Any] | None:
+            return None if st.naam in geschreven else gelezen(st)
+
+    entries, checked = _entries(stats, previous, bron=bron)
     if checked > _FEW or len(previous) > len(stats) + _FEW:
         # A handful of re-checked files costs less than rewriting the whole cache.
-        store.write_cache(data_dir, "bestanden", {k: e.dump() for k, e in entries.items()})
+        store.write_cache_parts(data_dir, "bestanden", ((k, e.dump()) for k, e in entries.items()))
 
     home = data_dir.resolve()
     after_stats = list(stats)
@@ -328,7 +395,7 @@ def _new_errors(
         if soort is None or path.parent.parent.resolve() != home:
             continue  # not a record of this data folder: documents are not validated here
         st = store.Stat(
-            str(path), path.name, f"{data_dir.name}/{soort.map}/{path.name}", soort, 0, len(raw)
+            str(path.parent), f"{data_dir.name}/{soort.map}/{path.name}", soort, 0, len(raw)
         )
         if st.toon not in entries:
             after_stats.append(st)
@@ -377,7 +444,11 @@ def _place(
     located = False
     for bestand, indices in todo.items():
         entry = entries.get(bestand)
-        posities = entry.posities if entry is not None else {}
+        posities: dict[Pad, tuple[int, int]] = {}
+        if entry is not None:
+            if entry.posities is None:
+                entry.posities = {}
+            posities = entry.posities
         node: Any = None
         composed = False
         for i in indices:

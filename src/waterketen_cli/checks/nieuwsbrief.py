@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from waterketen_cli.checks.registry import Check, register
 from waterketen_cli.findings import Ernst, Pad
@@ -60,6 +60,15 @@ _KOP_HINT = (
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)", re.M)
+
+
+class NieuwsbriefFeiten(TypedDict):
+    """What the checks across files know of a newsletter with a valid header (a
+    document kind has no model: its facts are made here). Dates as ISO text."""
+
+    datum: str
+    status: str  # concept, verzonden
+    verzonden_op: str | None
 
 
 @dataclass
@@ -148,11 +157,12 @@ def controleer(raw: bytes, naam: str, pad: str | None = None) -> Uitkomst:
             uit.rows.append(eigen)
             return uit
         uit.record_id = stem
-        uit.feiten = {
+        feiten: NieuwsbriefFeiten = {
             "datum": data["datum"],
             "status": data["status"],
             "verzonden_op": data.get("verzonden_op"),
         }
+        uit.feiten = dict(feiten)
     return uit
 
 

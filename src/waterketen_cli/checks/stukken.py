@@ -28,6 +28,7 @@ from typing import Any
 from waterketen_cli.checks.facts import Index
 from waterketen_cli.checks.registry import Melding, cross_check
 from waterketen_cli.findings import Ernst, Pad
+from waterketen_cli.models.records import Agendavoorstel, Regio, Vergadering
 from waterketen_cli.records import stukken
 
 #: States of a file that are a problem whatever the meeting: outside the repository.
@@ -60,25 +61,26 @@ _LOGO = "zet het logo (PNG of JPEG) op die plek, naast data/, of verbeter het pa
 
 def _alle(index: Index) -> Iterator[_Stuk]:
     today = index.vandaag.isoformat()
-    for rec in index.of("vergadering"):
+    for rec in index.of(Vergadering):
         status = rec.feiten["status"]
         if rec.feiten["datum"] < today:
             soort = "verleden"
         else:
             soort = "uitgenodigd" if status == "uitgenodigd" else "concept"
         nodig = status != "geannuleerd"
-        for pad, waarde in rec.feiten.get("stukken", []):
+        for pad, waarde in rec.feiten["stukken"]:
             yield _Stuk(
                 rec.bestand, tuple(pad), waarde, soort == "uitgenodigd", nodig, _HINT[soort]
             )
-    for rec in index.of("regio"):
-        if rec.feiten.get("logo"):
+    for regio in index.of(Regio):
+        logo = regio.feiten["logo"]
+        if logo:
             # A document without its logo is still a document: a warning.
-            yield _Stuk(rec.bestand, ("logo",), rec.feiten["logo"], False, True, _LOGO, "het logo")
-    for rec in index.of("agendavoorstel"):
-        nodig = rec.feiten.get("status") in ("ingediend", "geagendeerd")
-        for pad, waarde in rec.feiten.get("stukken", []):
-            yield _Stuk(rec.bestand, tuple(pad), waarde, False, nodig, _HINT["voorstel"])
+            yield _Stuk(regio.bestand, ("logo",), logo, False, True, _LOGO, "het logo")
+    for voorstel in index.of(Agendavoorstel):
+        nodig = voorstel.feiten["status"] in ("ingediend", "geagendeerd")
+        for pad, waarde in voorstel.feiten["stukken"]:
+            yield _Stuk(voorstel.bestand, tuple(pad), waarde, False, nodig, _HINT["voorstel"])
 
 
 class _Ronde:

@@ -10,11 +10,18 @@ subscriber): no address without recorded consent, no address twice.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from waterketen_cli.checks.facts import Index
 from waterketen_cli.checks.registry import Bevinding, Melding, cross_check, record_check
-from waterketen_cli.findings import Ernst
+from waterketen_cli.findings import Ernst, Pad
 from waterketen_cli.models.records import Abonnee
+
+#: The dates of a subscriber that cannot lie ahead: (fact, path of the field).
+_DATUMS: tuple[tuple[Literal["toestemming", "afgemeld"], Pad], ...] = (
+    ("toestemming", ("toestemming", "datum")),
+    ("afgemeld", ("afgemeld",)),
+)
 
 
 @record_check(
@@ -49,7 +56,7 @@ def check_toestemming(abonnee: Abonnee) -> Iterator[Bevinding]:
 def check_verzendlijst(index: Index) -> Iterator[Melding]:
     vandaag = index.vandaag.isoformat()
     eerste: dict[str, str] = {}
-    for rec in sorted(index.of("abonnee"), key=lambda r: r.bestand):
+    for rec in sorted(index.of(Abonnee), key=lambda r: r.bestand):
         adres = rec.feiten["email"]
         if adres in eerste:
             yield Melding(
@@ -61,7 +68,7 @@ def check_verzendlijst(index: Index) -> Iterator[Melding]:
             )
         else:
             eerste[adres] = rec.bestand
-        for veld, pad in (("toestemming", ("toestemming", "datum")), ("afgemeld", ("afgemeld",))):
+        for veld, pad in _DATUMS:
             datum = rec.feiten[veld]
             if datum is not None and datum > vandaag:
                 yield Melding(

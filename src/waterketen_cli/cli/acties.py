@@ -1,14 +1,16 @@
 """``waterketen acties`` (the action list), ``acties afronden`` and ``waterketen besluiten``.
 
-Thin: read the options, ask ``vergaderen.acties``, render with ``output``. Everything
-else is imported when a command runs, so that ``waterketen --help`` stays fast.
+Thin: read the options, ask ``vergaderen.acties`` (or ``vergaderen.besluiten`` for the
+register), print with ``tabellen`` and ``output``. Everything else is imported when a
+command runs, so that ``waterketen --help`` stays fast.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,6 +26,10 @@ from waterketen_cli.cli.common import (
     data_dir,
     meld_overgeslagen,
 )
+
+if TYPE_CHECKING:
+    from waterketen_cli.vergaderen.acties import Actieregel
+    from waterketen_cli.vergaderen.besluiten import Besluitregel
 
 Formaat = TekstOfJson
 
@@ -159,7 +165,7 @@ def acties(
     if formaat == Formaat.json:
         output.json_doc(kern.actie_json(regels, vandaag))
     else:
-        output.actielijst(regels, kern.actie_samenvatting(regels, selectie))
+        _actielijst(regels, kern.actie_samenvatting(regels, selectie))
 
 
 @app.command("afronden")
@@ -286,7 +292,7 @@ def besluiten(
     from waterketen_cli.cli import output
     from waterketen_cli.errors import GebruiksFout
     from waterketen_cli.records.dataset import load
-    from waterketen_cli.vergaderen import acties as kern
+    from waterketen_cli.vergaderen import besluiten as kern
 
     if uitvoer is not None:
         if formaat == Formaat.json:
@@ -329,7 +335,7 @@ def besluiten(
     if formaat == Formaat.json:
         output.json_doc(kern.besluit_json(regels, selectie))
     else:
-        output.besluitenlijst(regels, kern.besluit_samenvatting(regels, selectie))
+        _besluitenlijst(regels, kern.besluit_samenvatting(regels, selectie))
 
 
 def uitvoering(
@@ -362,3 +368,45 @@ def uitvoering(
     )
     if told:
         output.message(told)
+
+
+# --- the terminal view ------------------------------------------------------------------------
+
+
+def _actielijst(regels: Sequence[Actieregel], samenvatting: str) -> None:
+    from waterketen_cli import dutch
+    from waterketen_cli.cli import tabellen
+
+    rijen = [
+        [
+            ("!" if r.verlopen else "", "bold red"),
+            (r.actie.id, ""),
+            (dutch.datum(r.actie.deadline), "red" if r.verlopen else ""),
+            (r.actie.status.value, ""),
+            (r.actiehouder, ""),
+            (r.herkomst, "dim"),
+            (r.actie.omschrijving, ""),
+        ]
+        for r in regels
+    ]
+    kolommen = ["", "id", "deadline", "status", "actiehouder", "herkomst", "omschrijving"]
+    tabellen.table(kolommen, rijen, samenvatting, vast=4)
+
+
+def _besluitenlijst(regels: Sequence[Besluitregel], samenvatting: str) -> None:
+    from waterketen_cli import dutch
+    from waterketen_cli.cli import tabellen
+
+    rijen = [
+        [
+            (r.besluit.nummer, "bold"),
+            (dutch.datum(r.vergadering.datum), ""),
+            (r.vergadering.overleg, ""),
+            (r.besluit.project or "", "dim"),
+            (r.titel, ""),
+            (r.besluit.tekst, ""),
+        ]
+        for r in regels
+    ]
+    kolommen = ["nummer", "datum", "overleg", "project", "agendapunt", "besluit"]
+    tabellen.table(kolommen, rijen, samenvatting, vast=2)

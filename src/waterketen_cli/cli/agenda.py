@@ -20,6 +20,7 @@ from waterketen_cli.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from waterketen_cli.vergaderen.agenda import Uitgesteld
     from waterketen_cli.vergaderen.uitnodiging import Ontvanger
 
 app = typer.Typer(
@@ -53,7 +54,11 @@ def new(
     duur: Annotated[
         int | None,
         typer.Option(
-            "--duur", min=15, max=600, help="Duur in minuten. Standaard: de som van de punten."
+            "--duur",
+            min=15,
+            max=600,
+            help="Duur in minuten; voorstellen die niet meer passen, wachten. Standaard: de "
+            "som van de punten, binnen de gebruikelijke duur van het overleg.",
         ),
     ] = None,
     plaats: PlaatsOptie = None,
@@ -73,6 +78,17 @@ def new(
     keer zijn aangehouden, ingediende agendavoorstellen (data/agendavoorstellen/) en
     projectvoorstellen die op een besluit wachten. Voorstellen die op de agenda komen,
     krijgen de status 'geagendeerd'.
+
+    Past niet alles, dan komen de vaste punten, de aangehouden punten en (bij het
+    clustercoördinatorenoverleg) de concept-agenda van de stuurgroep altijd, en de
+    voorstellen zolang de vergadering vóór middernacht eindigt en binnen de
+    gebruikelijke duur blijft (--duur, anders de geplande vergadering, anders de duur in
+    het ritme van het overleg). Voorrang heeft wat het eerst een besluit nodig heeft:
+    een agendavoorstel in deze vergadering, een projectvoorstel vóór het project begint
+    (periode.begin); bij dezelfde datum eerst de agendavoorstellen, dan op id. Wat niet
+    meer past, blijft ingediend en staat na de agenda onder 'Wacht op een volgende
+    vergadering'. Alleen als de vaste punten zelf na middernacht doorlopen, weigert de
+    opdracht.
     """
     from waterketen_cli import dutch, render
     from waterketen_cli.cli import output
@@ -127,6 +143,8 @@ def new(
     for i, punt in enumerate(vergadering.agenda, start=1):
         mark_ = " (vertrouwelijk)" if punt.vertrouwelijk else ""
         output.message(f"{i:>3}. {punt.titel}{mark_} — {punt.behandelvorm.value}, {punt.duur} min")
+    if result.uitgesteld:
+        _toon_uitgesteld(result.uitgesteld, result.grens)
     for wacht in result.wachtend:
         output.print_warning(
             f"nog niet op de agenda: {wacht.voorstel.titel} ({wacht.voorstel.id}): {wacht.reden}",
@@ -137,6 +155,41 @@ def new(
         context = documenten.agenda_context(gegevens, vergadering)
         output.message("")
         output.message(render.render(folder.parent, "agenda.md.j2", **context).rstrip("\n"))
+
+
+def _toon_uitgesteld(uitgesteld: list[Uitgesteld], grens: str) -> None:
+    """The proposals that wait for a later meeting, in the order in which they go."""
+    from waterketen_cli import dutch
+    from waterketen_cli.cli import output
+
+    voorstellen = sum(1 for u in uitgesteld if u.voorstel is not None)
+    soorten = [
+        dutch.aantal(n, enkelvoud, meervoud)
+        for n, enkelvoud, meervoud in (
+            (voorstellen, "agendavoorstel", "agendavoorstellen"),
+            (len(uitgesteld) - voorstellen, "projectvoorstel", "projectvoorstellen"),
+        )
+        if n
+    ]
+    een = len(uitgesteld) == 1
+    output.message("")
+    output.message(
+        f"Wacht op een volgende vergadering: {dutch.opsomming(soorten)}; "
+        f"{'het past' if een else 'ze passen'} niet meer {grens} en "
+        f"{'blijft' if een else 'blijven'} ingediend."
+    )
+    output.message(
+        "Voorrang heeft wat het eerst een besluit nodig heeft (uiterlijk: bij een "
+        "agendavoorstel deze vergadering, bij een projectvoorstel het begin van het project):"
+    )
+    for u in uitgesteld:
+        punt = u.punt
+        bron = u.voorstel.id if u.voorstel is not None else f"project {punt.project}"
+        mark_ = ", vertrouwelijk" if punt.vertrouwelijk else ""
+        output.message(
+            f"  - {punt.titel} ({bron}{mark_}) — {punt.behandelvorm.value}, {punt.duur} min, "
+            f"uiterlijk {dutch.datum(u.uiterlijk)}"
+        )
 
 
 @app.command("plan")
@@ -306,7 +359,7 @@ def genodigden(
     overleg van de themabijeenkomst) en de sprekers staan er altijd bij. Intern: de
     lijst bevat namen en e-mailadressen.
     """
-    from waterketen_cli.cli import output
+    from waterketen_cli.cli import output, tabellen
     from waterketen_cli.models.records import Vergadering
     from waterketen_cli.records import dataset
     from waterketen_cli.vergaderen import lookup, thema
@@ -322,7 +375,7 @@ def genodigden(
         for g in rows
     ]
     samenvatting = thema.genodigden_samenvatting(rows)
-    output.table(["naam", "organisatie", "genodigd als", "functie"], rijen, samenvatting, vast=1)
+    tabellen.table(["naam", "organisatie", "genodigd als", "functie"], rijen, samenvatting, vast=1)
 
 
 @app.command("presentielijst")

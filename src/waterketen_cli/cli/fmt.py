@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -56,13 +57,15 @@ def fmt(
 
     folder = data_dir(ctx, data)
     schrijft = not check and not droog
-    with schrijven(folder if schrijft else None, commit=commit) as sessie:
+    # Only a run that writes needs the write path (and its lock); --check on an
+    # unchanged folder then loads neither the models nor ruamel.yaml.
+    with schrijven(folder, commit=commit) if schrijft else contextlib.nullcontext() as sessie:
         with output.voortgang("Vaste vorm") as voortgang:
             result = opmaak(folder, paden or [], voortgang)
         for probleem in result.problemen:
             output.print_error(f"{probleem.toon}: {probleem.bericht}", probleem.hint)
         if check:
-            for naam, record in zip(result.namen, result.plan.records, strict=True):
+            for naam, record in zip(result.namen, result.wijzigingen, strict=True):
                 output.message(f"niet in vaste vorm: {naam}")
                 if diff:
                     _show_diff(record.oud or b"", record.tekst, naam)
@@ -70,13 +73,14 @@ def fmt(
             from waterketen_cli.cli.common import show_plan
 
             show_plan(result.plan)
-        elif result.plan.records:
+        elif result.wijzigingen:
+            assert sessie is not None
             uitkomst = sessie.voer_uit(result.plan)
             for naam in result.namen:
                 output.message(f"opgemaakt: {naam}")
             for line in told(uitkomst):
                 output.message(line)
-    changed = len(result.plan.records)
+    changed = len(result.wijzigingen)
     failed = len(result.problemen)
     _summary(result.bestanden, changed, failed, check=check or droog)
     if failed or (check and changed):

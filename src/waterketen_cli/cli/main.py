@@ -13,10 +13,11 @@ from typing import Annotated, NoReturn
 import typer
 
 from waterketen_cli import __version__
-from waterketen_cli.cli import i18n
+from waterketen_cli.cli import i18n, parameters
 from waterketen_cli.cli.common import DataOptie
 
 i18n.install()
+parameters.install()
 
 app = typer.Typer(
     name="waterketen",

@@ -1,8 +1,8 @@
 """``waterketen middelen``: the deployment of resources, for the meeting and for machines.
 
 Thin: read the options, ask ``analyse.middelen``, then print a table, render the
-document (Markdown, or Word or PDF with the chart as an image) or write JSON. Everything
-is imported when the command runs.
+document (Markdown, or Word or PDF with the chart of ``middelen_grafiek`` as an image)
+or write JSON (``middelen_json``). Everything is imported when the command runs.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from waterketen_cli.analyse.middelen import Bedragen, Middelen, Signaal, Totaalregel
-    from waterketen_cli.cli.output import Cel
+    from waterketen_cli.cli.tabellen import Cel
 
 
 Formaat = TekstOfJson
@@ -155,7 +155,9 @@ def middelen(
     uitkomst = kern.middelen(gegevens, selectie, today())
     meld_overgeslagen(gegevens.overgeslagen)
     if formaat == Formaat.json:
-        output.json_doc(kern.als_json(uitkomst))
+        from waterketen_cli.analyse import middelen_json
+
+        output.json_doc(middelen_json.als_json(uitkomst))
     elif document and werkboek_gevraagd(uitvoer, documentformaat):
         from waterketen_cli import werkboek
         from waterketen_cli.cli.common import schrijf_werkboek
@@ -165,11 +167,12 @@ def middelen(
         if told:
             output.message(told)
     elif document:
+        from waterketen_cli.analyse import middelen_grafiek
         from waterketen_cli.documentformaat import Afbeelding
         from waterketen_cli.documentformaat import Formaat as Bestandsformaat
 
         soorten = [(kop, uitkomst.signalen_van(s)) for s, (kop, _) in kern.SIGNAALSOORTEN.items()]
-        grafiek = kern.dekkingsgrafiek(uitkomst, jaar)
+        grafiek = middelen_grafiek.dekkingsgrafiek(uitkomst, jaar)
         # Drawing the image takes a moment: only for the formats that show it.
         als_afbeelding = (
             documentformaat_voor(uitvoer, bestandsformaat(documentformaat)) != Bestandsformaat.md
@@ -185,7 +188,7 @@ def middelen(
             m=uitkomst,
             signaalsoorten=soorten,
             grafiek=grafiek,
-            grafiek_max=kern.GRAFIEK_MAX_PROJECTEN,
+            grafiek_max=middelen_grafiek.GRAFIEK_MAX_PROJECTEN,
             afbeeldingen=als_afbeelding,
         )
         told = write_document(
@@ -357,7 +360,7 @@ def _rechts(bedragen: Sequence[Decimal]) -> list[Cel]:
 def _tabel(kolommen: list[str], rijen: list[list[Cel]], samenvatting: str) -> None:
     """The columns that hold only amounts or counts are aligned right; the first one
     (the name) and the last one, if it is text, may wrap in a narrow terminal."""
-    from waterketen_cli.cli import output
+    from waterketen_cli.cli import tabellen
 
     rechts = {
         i
@@ -367,7 +370,7 @@ def _tabel(kolommen: list[str], rijen: list[list[Cel]], samenvatting: str) -> No
     }
     laatste = len(kolommen) - 1
     vouw = {0} if laatste in rechts else {0, laatste}
-    output.bedragtabel(kolommen, rijen, samenvatting, rechts=rechts, vouw=vouw)
+    tabellen.table(kolommen, rijen, samenvatting, rechts=rechts, vouw=vouw)
 
 
 def _kort(signalen: Sequence[Signaal]) -> str:

@@ -2,7 +2,8 @@
 for the region, in the terminal or as a document with charts (Markdown with Mermaid, or
 Word or PDF with the charts as images).
 
-Thin: read the options, ask ``analyse.monitor``, render a table or the template.
+Thin: read the options, ask ``analyse.monitor``, render a table (in the words of
+``monitor_tekst``) or the template (``monitor_document``).
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ def monitor(
     if ctx.invoked_subcommand is not None:
         return
     from waterketen_cli.analyse import monitor as kern
+    from waterketen_cli.analyse import monitor_document
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import today
     from waterketen_cli.errors import GebruiksFout
@@ -138,9 +140,9 @@ def monitor(
         # Drawing the images takes a moment: only for the formats that show them.
         afbeeldingen: list[Afbeelding] = []
         if formaat_voor(uitvoer, formaat) == Formaat.md:
-            context = kern.document(uitkomst)
+            context = monitor_document.document(uitkomst)
         else:
-            context, afbeeldingen = kern.document_met_afbeeldingen(uitkomst)
+            context, afbeeldingen = monitor_document.document_met_afbeeldingen(uitkomst)
         text = render.render(folder.parent, "monitor.md.j2", **context)
         told = write_document(
             text,
@@ -217,7 +219,8 @@ def _tabel(m: Monitor) -> None:
     a terminal of 120 columns."""
     from waterketen_cli import dutch
     from waterketen_cli.analyse import monitor as kern
-    from waterketen_cli.cli import output
+    from waterketen_cli.analyse import monitor_tekst
+    from waterketen_cli.cli import tabellen
 
     stijl = {kern.Oordeel.BETER: "green", kern.Oordeel.SLECHTER: "red"}
     rijen = []
@@ -237,13 +240,13 @@ def _tabel(m: Monitor) -> None:
                     (cluster.naam, ""),
                     (beeld.indicator.id, ""),
                     (beeld.label(p.peildatum), ""),
-                    (kern.kort(p.waarde, beeld.indicator, beeld.decimalen), "bold"),
+                    (monitor_tekst.kort(p.waarde, beeld.indicator, beeld.decimalen), "bold"),
                     (
-                        kern.verandering_tekst(p, beeld, procent=False, sinds=False),
+                        monitor_tekst.verandering_tekst(p, beeld, procent=False, sinds=False),
                         stijl.get(p.oordeel, "") if p.oordeel else "",
                     ),
                     (
-                        kern.mediaan_tekst(p, beeld, procent=False),
+                        monitor_tekst.mediaan_tekst(p, beeld, procent=False),
                         stijl.get(mediaan.oordeel, "") if mediaan else "",
                     ),
                     signaal,
@@ -266,7 +269,7 @@ def _tabel(m: Monitor) -> None:
         "t.o.v. mediaan",
         "signaal",
     ]
-    output.table(kolommen, rijen, samenvatting, vast=len(kolommen) - 1)
+    tabellen.table(kolommen, rijen, samenvatting, vast=len(kolommen) - 1)
 
 
 @app.command("import")

@@ -43,13 +43,13 @@ def new(
     from waterketen_cli.cli.common import write_document
     from waterketen_cli.models.records import Vergadering
     from waterketen_cli.records import dataset
-    from waterketen_cli.vergaderen import lookup, notulen
+    from waterketen_cli.vergaderen import lookup, notulenformulier
 
     folder = data_dir(ctx, data)
     gegevens = dataset.load(folder)
     vergadering = lookup.record(gegevens, Vergadering, vergadering_id)
     told = write_document(
-        notulen.skeleton(folder, gegevens, vergadering), uitvoer, overwrite=overschrijf
+        notulenformulier.skeleton(folder, gegevens, vergadering), uitvoer, overwrite=overschrijf
     )
     if told:
         output.message(told)

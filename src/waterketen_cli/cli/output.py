@@ -1,5 +1,7 @@
-"""All terminal output: findings in three formats, messages and errors; and, once at
-start-up, how standard output and standard error behave (:func:`configure_streams`)."""
+"""Terminal output: findings in three formats, messages and errors, JSON, the progress
+bar; and, once at start-up, how standard output and standard error behave
+(:func:`configure_streams`). Tables are laid out by :mod:`waterketen_cli.cli.tabellen`,
+on the console of this module."""
 
 from __future__ import annotations
 
@@ -191,6 +193,10 @@ def message(text: str, style: str = "") -> None:
     _write([(text + "\n", style)])
 
 
+def message_err(text: str, style: str = "") -> None:
+    _write([(text + "\n", style)], stderr=True)
+
+
 def _is_error(finding: Finding) -> bool:
     from waterketen_cli.findings import Ernst
 
@@ -282,69 +288,6 @@ def findings_json(
     json_doc(doc)
 
 
-# --- tables: the action list and the decision register ----------------------------------
-
-if TYPE_CHECKING:
-    from waterketen_cli.vergaderen.acties import Actieregel, Besluitregel
-
-Cel = tuple[str, str]  # text, rich style ("" for none)
-
-
-def table(
-    kolommen: Sequence[str], rijen: Sequence[Sequence[Cel]], samenvatting: str, *, vast: int
-) -> None:
-    """A table with a summary line under it. In a terminal a rich table: the first
-    ``vast`` columns never wrap, the last one (the long text) gets what is left. To a
-    pipe plain text: columns aligned, the last one unpadded, one line per row."""
-    if not sys.stdout.isatty():
-        sys.stdout.write(_plain_table(kolommen, rijen) + samenvatting + "\n")
-        sys.stdout.flush()
-        return
-    from rich import box
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
-
-    natural = [
-        max(cell_len(kolom), *(cell_len(rij[i][0]) for rij in rijen))
-        for i, kolom in enumerate(kolommen)
-    ]
-    tabel = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
-    for kolom, breedte in zip(kolommen, _widths(natural, vast, console().width), strict=True):
-        tabel.add_column(kolom, width=breedte, overflow="fold")
-    for rij in rijen:
-        tabel.add_row(*(Text(text, style=style) for text, style in rij))
-    if rijen:
-        console().print(tabel, soft_wrap=False)
-    console().print(Text(samenvatting, style="bold"))
-
-
-def _widths(natural: list[int], vast: int, total: int) -> list[int]:
-    """Column widths that fit the terminal: fixed columns as wide as they need, the
-    ones between at most 24 (down to 10 in a narrow terminal), the last the rest.
-    rich's own sharing narrows the widest column first: the long text would lose."""
-    rest = total - 3 * (len(natural) - 1)  # a column's padding and the rule between
-    widths = list(natural)
-    for cap in (24, 16, 10):
-        for i in range(vast, len(natural) - 1):
-            widths[i] = min(natural[i], cap)
-        if rest - sum(widths[:-1]) >= 30:
-            break
-    widths[-1] = max(10, min(natural[-1], rest - sum(widths[:-1])))
-    return widths
-
-
-def _plain_table(kolommen: Sequence[str], rijen: Sequence[Sequence[Cel]]) -> str:
-    if not rijen:
-        return ""
-    widths = [max(len(k), *(len(rij[i][0]) for rij in rijen)) for i, k in enumerate(kolommen)]
-    lines = []
-    for cellen in [list(kolommen), *([text for text, _ in rij] for rij in rijen)]:
-        padded = [c.ljust(w) for c, w in zip(cellen[:-1], widths, strict=False)]
-        lines.append("  ".join([*padded, cellen[-1]]).rstrip() + "\n")
-    return "".join(lines)
-
-
 def json_doc(doc: object) -> None:
     """JSON on standard output: characters as they are on UTF-8 (a file, a pipe, a
     UTF-8 terminal), as ``\\u`` escapes on a terminal that cannot show them, so that
@@ -352,96 +295,6 @@ def json_doc(doc: object) -> None:
     import json
 
     print(json.dumps(doc, ensure_ascii=not _exact_json(), indent=2))
-
-
-def actielijst(regels: Sequence[Actieregel], samenvatting: str) -> None:
-    from waterketen_cli import dutch
-
-    rijen = [
-        [
-            ("!" if r.verlopen else "", "bold red"),
-            (r.actie.id, ""),
-            (dutch.datum(r.actie.deadline), "red" if r.verlopen else ""),
-            (r.actie.status.value, ""),
-            (r.actiehouder, ""),
-            (r.herkomst, "dim"),
-            (r.actie.omschrijving, ""),
-        ]
-        for r in regels
-    ]
-    kolommen = ["", "id", "deadline", "status", "actiehouder", "herkomst", "omschrijving"]
-    table(kolommen, rijen, samenvatting, vast=4)
-
-
-def besluitenlijst(regels: Sequence[Besluitregel], samenvatting: str) -> None:
-    from waterketen_cli import dutch
-
-    rijen = [
-        [
-            (r.besluit.nummer, "bold"),
-            (dutch.datum(r.vergadering.datum), ""),
-            (r.vergadering.overleg, ""),
-            (r.besluit.project or "", "dim"),
-            (r.titel, ""),
-            (r.besluit.tekst, ""),
-        ]
-        for r in regels
-    ]
-    kolommen = ["nummer", "datum", "overleg", "project", "agendapunt", "besluit"]
-    table(kolommen, rijen, samenvatting, vast=2)
-
-
-def message_err(text: str, style: str = "") -> None:
-    _write([(text + "\n", style)], stderr=True)
-
-
-def bedragtabel(
-    kolommen: Sequence[str],
-    rijen: Sequence[Sequence[Cel]],
-    samenvatting: str,
-    *,
-    rechts: set[int],
-    vouw: set[int],
-) -> None:
-    """A table of amounts (``waterketen middelen``): the columns in ``rechts`` aligned
-    right; in a terminal only the columns in ``vouw`` (names, text) wrap, never an
-    amount, which would misread broken over two lines. To a pipe plain text."""
-    if not sys.stdout.isatty():
-        widths = [max([len(k), *(len(rij[i][0]) for rij in rijen)]) for i, k in enumerate(kolommen)]
-
-        def line(cellen: Sequence[str]) -> str:
-            padded = [
-                c.rjust(w) if i in rechts else c.ljust(w)
-                for i, (c, w) in enumerate(zip(cellen, widths, strict=True))
-            ]
-            return "  ".join(padded).rstrip() + "\n"
-
-        rows = [line(kolommen), *(line([text for text, _ in rij]) for rij in rijen)]
-        sys.stdout.write("".join(rows) + samenvatting + "\n")
-        sys.stdout.flush()
-        return
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    tabel = Table(
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_edge=False,
-        collapse_padding=True,
-        header_style="bold",
-    )
-    for i, kolom in enumerate(kolommen):
-        tabel.add_column(
-            kolom,
-            justify="right" if i in rechts else "left",
-            no_wrap=i not in vouw,
-            overflow="fold" if i in vouw else "ellipsis",
-        )
-    for rij in rijen:
-        tabel.add_row(*(Text(text, style=style) for text, style in rij))
-    console().print(tabel, soft_wrap=False)
-    console().print(Text(samenvatting, style="bold"))
 
 
 # --- validate --gewijzigd: the same three formats, a summary that names the scope

@@ -47,7 +47,7 @@ def overzicht(
     Excel-werkmap: activiteiten, thema's en signalen elk op een eigen blad."""
     from waterketen_cli import dutch, render
     from waterketen_cli.analyse import overzicht as core
-    from waterketen_cli.cli import output
+    from waterketen_cli.cli import output, tabellen
     from waterketen_cli.cli.common import today, write_document
     from waterketen_cli.documentformaat import documentformaat, werkboek_gevraagd
     from waterketen_cli.records import dataset
@@ -118,7 +118,7 @@ def overzicht(
         f"{len(result.samen)} thema's om samen op te pakken, "
         f"{len({s.cluster for s in result.achterblijvend})} clusters met signalen."
     )
-    output.table(
+    tabellen.table(
         ["cluster", "", "soort", "status", "thema", "eigenaar", "titel"],
         rijen,
         samenvatting,

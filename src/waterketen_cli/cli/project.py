@@ -1,7 +1,8 @@
 """``waterketen project``: a new project record, and the project plan as a document.
 
-Thin: read the options (or ask for what is missing), let ``analyse.projectplan``
-check and compute, write through ``records.writer``, render through ``render``.
+Thin: read the options (or ask for what is missing), let ``analyse.projectnieuw``
+(a new project) and ``analyse.projectplan`` (the plan) check and compute, write
+through ``records.writer``, render through ``render``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
-    from waterketen_cli.analyse.projectplan import Invoer
+    from waterketen_cli.analyse.projectnieuw import Invoer
     from waterketen_cli.models.records import Project
     from waterketen_cli.records.dataset import Gegevens
 
@@ -143,7 +144,7 @@ def new(
     """
     import sys
 
-    from waterketen_cli.analyse import projectplan
+    from waterketen_cli.analyse import projectnieuw
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import parse_date, schrijven, shown, told
     from waterketen_cli.errors import GebruiksFout, WaterketenError
@@ -151,10 +152,10 @@ def new(
     from waterketen_cli.records import dataset
     from waterketen_cli.soorten import SOORT_PER_NAAM
 
-    projectplan.check_id(project_id)
+    projectnieuw.check_id(project_id)
     folder = data_dir(ctx, data)
     with schrijven(folder, droog=droog, commit=commit) as sessie:
-        gegevens = dataset.load(folder, projectplan.NIEUW_SOORTEN)
+        gegevens = dataset.load(folder, projectnieuw.NIEUW_SOORTEN)
         soort = SOORT_PER_NAAM["project"]
         path = gegevens.path(soort, project_id)
         if path.exists():
@@ -162,9 +163,9 @@ def new(
                 f"project '{project_id}' bestaat al: {shown(path)}",
                 hint="kies een ander id; een bestaand project past u aan in het bestand zelf",
             )
-        invoer = projectplan.controleer(
+        invoer = projectnieuw.controleer(
             gegevens,
-            projectplan.Invoer(
+            projectnieuw.Invoer(
                 titel=titel,
                 doel=doel,
                 aanpak=aanpak,
@@ -179,9 +180,9 @@ def new(
                 besluitvorming=besluitvorming,
             ),
         )
-        missing = projectplan.ontbrekend(invoer)
+        missing = projectnieuw.ontbrekend(invoer)
         if missing and not sys.stdin.isatty():
-            namen = ", ".join(projectplan.optienaam(m) for m in missing)
+            namen = ", ".join(projectnieuw.optienaam(m) for m in missing)
             raise GebruiksFout(
                 f"verplichte optie ontbreekt: {namen}"
                 if len(missing) == 1
@@ -190,14 +191,14 @@ def new(
             )
         if missing:
             invoer = _vraag(gegevens, project_id, invoer, missing)
-        project = projectplan.nieuw_project(project_id, invoer)
-        uitkomst = sessie.voer_uit(projectplan.schrijfplan(gegevens, project))
+        project = projectnieuw.nieuw_project(project_id, invoer)
+        uitkomst = sessie.voer_uit(projectnieuw.schrijfplan(gegevens, project))
     if not droog:
         output.message(f"Project aangemaakt: {shown(path)}")
         for line in told(uitkomst):
             output.message(line)
         output.message(f"Maak het projectplan met: waterketen project plan {project_id}")
-    for waarschuwing in projectplan.waarschuwingen(project):
+    for waarschuwing in projectnieuw.waarschuwingen(project):
         output.print_warning(waarschuwing)
     meld_overgeslagen(gegevens.overgeslagen)
 
@@ -215,7 +216,7 @@ def _vraag(gegevens: Gegevens, project_id: str, invoer: Invoer, missing: list[st
 def _vraag_een(gegevens: Gegevens, invoer: Invoer, optie: str) -> Invoer:
     from dataclasses import replace
 
-    from waterketen_cli.analyse import projectplan as kern
+    from waterketen_cli.analyse import projectnieuw as kern
     from waterketen_cli.cli.common import parse_date
     from waterketen_cli.models.records import Cluster
 

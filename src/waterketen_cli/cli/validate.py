@@ -136,8 +136,7 @@ def _changed(folder: Path, rev: str) -> set[str]:
     """The files below the data folder changed since ``rev``, as findings name them."""
     from waterketen_cli import git
 
-    with git.Repository(folder) as repo:
-        return repo.changed_files(rev)
+    return git.changed_files(folder, rev)
 
 
 def _in_scope(

@@ -27,7 +27,7 @@ from waterketen_cli.models.records import Cluster, Project, Vergadering
 from waterketen_cli.records.dataset import Gegevens
 
 if TYPE_CHECKING:
-    from waterketen_cli.analyse.monitor import Stuk as MonitorStuk
+    from waterketen_cli.analyse.monitor_document import Stuk as MonitorStuk
     from waterketen_cli.communicatie.sitebouw import Bouw
     from waterketen_cli.records.nieuwsbrief import Nieuwsbrief
 
@@ -278,6 +278,7 @@ def _themabijeenkomst(b: Bouw, vergadering: Vergadering, pad: str) -> bytes:
 def _monitor(b: Bouw) -> None:
     """The charts are files of the site at once; the page is made with the others."""
     from waterketen_cli.analyse import monitor as kern
+    from waterketen_cli.analyse import monitor_document
 
     pad = "monitor/index.html"
     uitkomst = kern.monitor(b.regio, b.view.of(Cluster), b.vandaag)
@@ -285,7 +286,7 @@ def _monitor(b: Bouw) -> None:
         # With many clusters matplotlib cannot fit the legend and says so in English;
         # the chart is made all the same, and its figures are in the table above it.
         warnings.filterwarnings("ignore", "constrained_layout not applied", UserWarning)
-        context, beelden = kern.document_met_afbeeldingen(uitkomst)
+        context, beelden = monitor_document.document_met_afbeeldingen(uitkomst)
     gebieden = cast("list[tuple[str, list[MonitorStuk]]]", context["gebieden"])
     titels = {
         s.grafiek.naam: s.beeld.indicator.naam

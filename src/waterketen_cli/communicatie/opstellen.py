@@ -294,6 +294,7 @@ def _monitor(
 ) -> list[dict[str, str]]:
     """New measurements that moved notably (see the module docstring)."""
     from waterketen_cli.analyse import monitor as kern
+    from waterketen_cli.analyse import monitor_tekst
 
     regio = next(iter(view.of(Regio)), None)
     if regio is None:
@@ -321,8 +322,8 @@ def _monitor(
                         "indicator": beeld.indicator.naam,
                         "eenheid": beeld.indicator.eenheid,
                         "peildatum": beeld.label(punt.peildatum),
-                        "waarde": kern.kort(punt.waarde, beeld.indicator, beeld.decimalen),
-                        "verandering": kern.verandering_tekst(punt, beeld),
+                        "waarde": monitor_tekst.kort(punt.waarde, beeld.indicator, beeld.decimalen),
+                        "verandering": monitor_tekst.verandering_tekst(punt, beeld),
                     }
                 )
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -83,9 +84,22 @@ class Model(BaseModel):
 
 
 class Record(Model):
-    """A record that lives in a file of its own; ``id`` equals the file name."""
+    """A record that lives in a file of its own; ``id`` equals the file name.
+
+    A kind of record is its model (a subclass in ``models/records.py``) and its line in
+    ``soorten.SOORTEN``; what else the program knows of a kind, it reads off the model:
+    the references (:class:`Verwijzing`), the lists without order (:class:`Ongeordend`),
+    the cluster a record belongs to (:class:`Indeling`) and the facts for the checks
+    across records (:meth:`feiten`)."""
 
     id: Id
+
+    def feiten(self) -> Mapping[str, object]:
+        """What the checks across records need to know of this record, as plain data
+        (text, numbers, booleans, None, lists, tuples and dicts: they are cached with
+        marshal; dates as ISO text). A kind with facts returns its own ``TypedDict``,
+        which says what the checks may read (``checks/facts.py``); this one has none."""
+        return {}
 
 
 @dataclass(frozen=True)
@@ -94,6 +108,27 @@ class Verwijzing:
     decision). The reference checks find these markers; no list of fields is kept."""
 
     soort: str
+
+
+@dataclass(frozen=True)
+class Ongeordend:
+    """Marks a list whose order carries no meaning (a set of references): ``fmt`` sorts
+    it (``records/canonical.py``). Every other list keeps the order it is written in."""
+
+
+#: The marker itself: ``Annotated[list[PersoonRef], ONGEORDEND]``.
+ONGEORDEND = Ongeordend()
+
+
+@dataclass(frozen=True)
+class Indeling:
+    """Marks the field of a record that names the cluster or clusters it belongs to:
+    what changes in the record is listed under them (``analyse/wijzigingen.py``). A
+    reference to a cluster without it (the waterteam of an overleg) places nothing."""
+
+
+#: The marker itself: ``Annotated[ClusterRef | None, INDELING]``.
+INDELING = Indeling()
 
 
 _SLUG = StringConstraints(pattern=SLUG_PATTERN, max_length=80)

@@ -1,20 +1,23 @@
-"""What the models say about themselves: nested models, field names, references.
+"""What the models say about themselves: nested models, field names, and the fields
+that carry a marker of ``models/base.py`` (references, lists without order, the
+cluster a record belongs to).
 
-Used by the checks to suggest field names and to find every reference field without
-keeping a separate list of them.
+Used by the checks to suggest field names and to find every reference field, by
+``fmt`` to find the lists it sorts, and by the changes report to find a record's
+cluster, without keeping a separate list of any of them.
 """
 
 from __future__ import annotations
 
 import types
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from waterketen_cli.models.base import Verwijzing
+from waterketen_cli.models.base import Indeling, Ongeordend, Verwijzing
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,8 @@ class _Veld:
     is_list: bool
     verwijzing: str | None
     submodel: type[BaseModel] | None
+    ongeordend: bool = False  # marked Ongeordend: a list whose order carries no meaning
+    indeling: bool = False  # marked Indeling: names the record's cluster(s)
 
 
 def _unwrap(annotation: Any, metadata: Sequence[Any]) -> tuple[Any, list[Any], bool]:
@@ -63,8 +68,36 @@ def _velden(model: type[BaseModel]) -> tuple[_Veld, ...]:
         inner, meta, is_list = _unwrap(info.annotation, info.metadata)
         verwijzing = next((m.soort for m in meta if isinstance(m, Verwijzing)), None)
         sub = inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
-        velden.append(_Veld(naam, is_list, verwijzing, sub))
+        ongeordend = any(isinstance(m, Ongeordend) for m in meta)
+        indeling = any(isinstance(m, Indeling) for m in meta)
+        velden.append(_Veld(naam, is_list, verwijzing, sub, ongeordend, indeling))
     return tuple(velden)
+
+
+def unordered_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of ``model`` (not of the models below it) marked :class:`Ongeordend`."""
+    return frozenset(v.naam for v in _velden(model) if v.ongeordend)
+
+
+def unordered_lists(models: Iterable[type[BaseModel]]) -> frozenset[tuple[type[BaseModel], str]]:
+    """Every (model, field) marked :class:`Ongeordend` in ``models`` and below them."""
+    found: set[tuple[type[BaseModel], str]] = set()
+    todo, seen = list(models), set()
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        found.update((model, naam) for naam in unordered_fields(model))
+        todo.extend(v.submodel for v in _velden(model) if v.submodel is not None)
+    return frozenset(found)
+
+
+@cache
+def cluster_fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """The fields of a record that name the cluster(s) it belongs to (marked
+    :class:`Indeling`), as (name, is_list)."""
+    return tuple((v.naam, v.is_list) for v in _velden(model) if v.indeling)
 
 
 def field_names(model: type[BaseModel], path: Sequence[str | int]) -> list[str]:

@@ -1,14 +1,23 @@
 """The record models: one YAML file per record, the file name being the id.
 
 Validation here is per record. What needs more than one record (references, the
-rules of the cooperation) lives in ``waterketen_cli.checks``.
+rules of the cooperation) lives in ``waterketen_cli.checks``; what those checks need
+to know of a record, its *facts*, the record says itself (``feiten``, typed by a
+``TypedDict`` of its kind next to its model). A kind of record is its model here plus
+its line in ``soorten.SOORTEN`` (docs/ontwerp.md, "Een soort toevoegen").
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Annotated, Any, TypedDict
+
 from pydantic import Field
 
+from waterketen_cli.findings import Pad
 from waterketen_cli.models.base import (
+    INDELING,
+    ONGEORDEND,
     BesluitRef,
     ClusterRef,
     Id,
@@ -140,6 +149,17 @@ class Verdeelsleutel(Model):
     toelichting: Tekst | None = None
 
 
+class RegioFeiten(TypedDict):
+    """What the checks across records know of a regio record (``Regio.feiten``)."""
+
+    themas: list[str]  # the ids of the themes
+    indicatoren: dict[str, tuple[bool, str]]  # id -> (ja/nee, eenheid)
+    maanden: int  # programma_verouderd_na_maanden
+    logo: str | None
+    # id -> [(soort, grondslag)]: which partners a key divides over, and how
+    verdeelsleutels: dict[str, list[tuple[str, str]]]
+
+
 class Regio(Record):
     """The region: its programme, themes and indicator definitions."""
 
@@ -172,8 +192,30 @@ class Regio(Record):
         "de sleutel die ze gebruikt.",
     )
 
+    def feiten(self) -> RegioFeiten:
+        return {
+            "themas": [t.id for t in self.themas],
+            "indicatoren": {
+                i.id: (i.waardesoort == Waardesoort.JA_NEE, i.eenheid) for i in self.indicatoren
+            },
+            "maanden": self.programma_verouderd_na_maanden,
+            "logo": self.logo,
+            "verdeelsleutels": {
+                v.id: [(d.soort.value, d.naar.value) for d in v.delen] for v in self.verdeelsleutels
+            },
+        }
+
 
 # --- organisaties en personen --------------------------------------------------------
+
+
+class OrganisatieFeiten(TypedDict):
+    """What the checks across records know of an organisation (``Organisatie.feiten``)."""
+
+    soort: str
+    partner: bool
+    inwoners: int | None
+    aansluitingen: int | None
 
 
 class Organisatie(Record):
@@ -190,6 +232,14 @@ class Organisatie(Record):
         ge=0,
         description="Aantal (drinkwater)aansluitingen, voor een verdeelsleutel naar aansluitingen.",
     )
+
+    def feiten(self) -> OrganisatieFeiten:
+        return {
+            "soort": self.soort.value,
+            "partner": self.partner,
+            "inwoners": self.inwoners,
+            "aansluitingen": self.aansluitingen,
+        }
 
 
 class Persoon(Record):
@@ -245,11 +295,23 @@ class Meting(Model):
     toelichting: Tekst | None = None
 
 
+class ClusterFeiten(TypedDict):
+    """What the checks across records know of a cluster (``Cluster.feiten``)."""
+
+    gemeenten: list[str]
+    waterschappen: list[str]
+    waterbedrijven: list[str]
+    coordinator: str
+    waterteam: str
+    bijgewerkt: list[str]  # of each activity of the programme, in its order
+    metingen: list[tuple[str, bool, str]]  # (indicator, ja/nee, peildatum)
+
+
 class Cluster(Record):
     naam: Regel
-    gemeenten: list[OrganisatieRef] = Field(min_length=1)
-    waterschappen: list[OrganisatieRef] = Field(min_length=1)
-    waterbedrijven: list[OrganisatieRef] = Field(
+    gemeenten: Annotated[list[OrganisatieRef], ONGEORDEND] = Field(min_length=1)
+    waterschappen: Annotated[list[OrganisatieRef], ONGEORDEND] = Field(min_length=1)
+    waterbedrijven: Annotated[list[OrganisatieRef], ONGEORDEND] = Field(
         default_factory=list, description="Waterbedrijven, agendaleden van het waterteam."
     )
     coordinator: PersoonRef
@@ -258,6 +320,20 @@ class Cluster(Record):
     )
     programma: list[Activiteit] = Field(default_factory=list)
     metingen: list[Meting] = Field(default_factory=list)
+
+    def feiten(self) -> ClusterFeiten:
+        return {
+            "gemeenten": list(self.gemeenten),
+            "waterschappen": list(self.waterschappen),
+            "waterbedrijven": list(self.waterbedrijven),
+            "coordinator": self.coordinator,
+            "waterteam": self.waterteam,
+            "bijgewerkt": [a.bijgewerkt.isoformat() for a in self.programma],
+            "metingen": [
+                (m.indicator, isinstance(m.waarde, bool), m.peildatum.isoformat())
+                for m in self.metingen
+            ],
+        }
 
 
 # --- overleggen en vergaderingen ---------------------------------------------------------
@@ -323,6 +399,15 @@ class Ritme(Model):
     )
 
 
+class OverlegFeiten(TypedDict):
+    """What the checks across records know of a body (``Overleg.feiten``)."""
+
+    soort: str
+    cluster: str | None
+    voorzitter: str
+    leden: list[tuple[str, str]]  # (persoon, rol)
+
+
 class Overleg(Record):
     naam: Regel
     soort: Overlegsoort
@@ -340,6 +425,14 @@ class Overleg(Record):
         description="Wanneer het overleg vergadert, als regel: 'waterketen agenda plan JAAR' "
         "zet de vergaderingen van een jaar daarmee klaar.",
     )
+
+    def feiten(self) -> OverlegFeiten:
+        return {
+            "soort": self.soort.value,
+            "cluster": self.cluster,
+            "voorzitter": self.voorzitter,
+            "leden": [(lid.persoon, lid.rol.value) for lid in self.leden],
+        }
 
 
 class Stuk(Model):
@@ -389,7 +482,7 @@ class Agendapunt(Model):
     vertrouwelijk: JaNee = False
     vertrouwelijk_tot: VertrouwelijkTot | None = None
     project: ProjectRef | None = None
-    agendaleden: list[OrganisatieRef] = Field(
+    agendaleden: Annotated[list[OrganisatieRef], ONGEORDEND] = Field(
         default_factory=list, description="Organisaties die voor dit punt aanschuiven."
     )
     afhandeling: Afhandeling | None = None
@@ -452,6 +545,19 @@ class Aanmelding(Model):
     )
 
 
+class VergaderingFeiten(TypedDict):
+    """What the checks across records know of a meeting (``Vergadering.feiten``)."""
+
+    datum: str
+    status: str
+    agendapunten: int  # how many
+    besluiten: list[str]  # the numbers, in their order
+    geheim_tot: list[tuple[Pad, str]]  # see _geheim_tot
+    stukken: list[tuple[Pad, str]]  # see _stukken
+    overleg: str
+    vastgesteld_in: str | None  # the meeting that adopted the minutes
+
+
 class Vergadering(Record):
     """A meeting of a body. Its id is ``<overleg>-<JJJJ-MM-DD>``."""
 
@@ -471,8 +577,8 @@ class Vergadering(Record):
     )
     status: Vergaderstatus
     agenda: list[Agendapunt] = Field(default_factory=list)
-    aanwezig: list[PersoonRef] = Field(default_factory=list)
-    afgemeld: list[PersoonRef] = Field(default_factory=list)
+    aanwezig: Annotated[list[PersoonRef], ONGEORDEND] = Field(default_factory=list)
+    afgemeld: Annotated[list[PersoonRef], ONGEORDEND] = Field(default_factory=list)
     besluiten: list[Besluit] = Field(default_factory=list)
     vastgesteld: Vaststelling | None = Field(
         default=None, description="Wanneer het verslag is vastgesteld (tot dan: concept)."
@@ -494,6 +600,18 @@ class Vergadering(Record):
     terugblik: Tekst | None = Field(
         default=None, description="Het verslag voor de website en de nieuwsbrief."
     )
+
+    def feiten(self) -> VergaderingFeiten:
+        return {
+            "datum": self.datum.isoformat(),
+            "status": self.status.value,
+            "agendapunten": len(self.agenda),
+            "besluiten": [b.nummer for b in self.besluiten],
+            "geheim_tot": _geheim_tot(self),
+            "stukken": _stukken(self),
+            "overleg": self.overleg,
+            "vastgesteld_in": self.vastgesteld.vergadering if self.vastgesteld else None,
+        }
 
 
 # --- projecten en acties ------------------------------------------------------------------
@@ -536,7 +654,7 @@ class Project(Record):
     regionaal: JaNee = Field(
         default=False, description="Voor de hele regio in plaats van clusters."
     )
-    clusters: list[ClusterRef] = Field(default_factory=list)
+    clusters: Annotated[list[ClusterRef], INDELING] = Field(default_factory=list)
     themas: list[ThemaRef] = Field(min_length=1)
     status: Projectstatus
     periode: Periode
@@ -558,6 +676,14 @@ class Project(Record):
     )
 
 
+class AgendavoorstelFeiten(TypedDict):
+    """What the checks across records know of an agenda proposal (``Agendavoorstel.feiten``)."""
+
+    geheim_tot: list[tuple[Pad, str]]  # see _geheim_tot
+    status: str
+    stukken: list[tuple[Pad, str]]  # see _stukken
+
+
 class Agendavoorstel(Record):
     """A proposal for the agenda of a body, one file each so that pull requests merge."""
 
@@ -573,7 +699,7 @@ class Agendavoorstel(Record):
     vertrouwelijk: JaNee = False
     vertrouwelijk_tot: VertrouwelijkTot | None = None
     project: ProjectRef | None = None
-    agendaleden: list[OrganisatieRef] = Field(default_factory=list)
+    agendaleden: Annotated[list[OrganisatieRef], ONGEORDEND] = Field(default_factory=list)
     voorbereid_in: VergaderingRef | None = Field(
         default=None,
         description="De vergadering die het punt voorbereidde (bijv. het CCO voor de stuurgroep).",
@@ -584,6 +710,62 @@ class Agendavoorstel(Record):
     )
     status: Voorstelstatus
 
+    def feiten(self) -> AgendavoorstelFeiten:
+        return {
+            "geheim_tot": _geheim_tot(self),
+            "status": self.status.value,
+            "stukken": _stukken(self),
+        }
+
+
+def _geheim_tot(record: Vergadering | Agendavoorstel) -> list[tuple[Pad, str]]:
+    """Where something confidential ends on a date: (path of the field, ISO date)."""
+    found: list[tuple[Pad, str]] = []
+
+    def add(pad: Pad, item: Any) -> None:
+        if item.vertrouwelijk and isinstance(item.vertrouwelijk_tot, dt.date):
+            found.append(((*pad, "vertrouwelijk_tot"), item.vertrouwelijk_tot.isoformat()))
+
+    if isinstance(record, Agendavoorstel):
+        add((), record)
+        for j, stuk in enumerate(record.stukken):
+            add(("stukken", j), stuk)
+        return found
+    for i, punt in enumerate(record.agenda):
+        add(("agenda", i), punt)
+        for j, stuk in enumerate(punt.stukken):
+            add(("agenda", i, "stukken", j), stuk)
+    for i, besluit in enumerate(record.besluiten):
+        add(("besluiten", i), besluit)
+    return found
+
+
+def _stukken(record: Vergadering | Agendavoorstel) -> list[tuple[Pad, str]]:
+    """Every stuk with a file or address: (path of its ``bestand`` field, the value).
+    Whether the file is there is no fact of the record: ``checks/stukken.py`` looks."""
+    if isinstance(record, Agendavoorstel):
+        return [
+            (("stukken", j, "bestand"), s.bestand)
+            for j, s in enumerate(record.stukken)
+            if s.bestand
+        ]
+    return [
+        (("agenda", i, "stukken", j, "bestand"), s.bestand)
+        for i, punt in enumerate(record.agenda)
+        for j, s in enumerate(punt.stukken)
+        if s.bestand
+    ]
+
+
+class ActieFeiten(TypedDict):
+    """What the checks across records know of an action (``Actie.feiten``)."""
+
+    status: str
+    deadline: str
+    vergadering: str | None
+    agendapunt: int | None
+    afgerond_op: str | None
+
 
 class Actie(Record):
     omschrijving: Regel
@@ -592,10 +774,19 @@ class Actie(Record):
     status: Actiestatus
     vergadering: VergaderingRef | None = None
     agendapunt: Geheel | None = Field(default=None, ge=1)
-    cluster: ClusterRef | None = None
+    cluster: Annotated[ClusterRef | None, INDELING] = None
     project: ProjectRef | None = None
     afgerond_op: Datum | None = None
     toelichting: Tekst | None = None
+
+    def feiten(self) -> ActieFeiten:
+        return {
+            "status": self.status.value,
+            "deadline": self.deadline.isoformat(),
+            "vergadering": self.vergadering,
+            "agendapunt": self.agendapunt,
+            "afgerond_op": self.afgerond_op.isoformat() if self.afgerond_op else None,
+        }
 
 
 # --- de verzendlijst van de nieuwsbrief ----------------------------------------------------
@@ -611,6 +802,14 @@ class Toestemming(Model):
     toelichting: Tekst | None = Field(
         default=None, description="Waar de toestemming te vinden is, bijv. het formulier."
     )
+
+
+class AbonneeFeiten(TypedDict):
+    """What the checks across records know of a subscriber (``Abonnee.feiten``)."""
+
+    email: str  # in lower case: mail servers do not tell cases apart
+    toestemming: str | None  # its date
+    afgemeld: str | None
 
 
 class Abonnee(Record):
@@ -631,6 +830,13 @@ class Abonnee(Record):
     afgemeld: Datum | None = Field(
         default=None, description="Wanneer de persoon zich afmeldde; daarna geen nieuwsbrief."
     )
+
+    def feiten(self) -> AbonneeFeiten:
+        return {
+            "email": self.email.lower(),
+            "toestemming": self.toestemming.datum.isoformat() if self.toestemming else None,
+            "afgemeld": self.afgemeld.isoformat() if self.afgemeld else None,
+        }
 
 
 # --- de schoolvakanties van de regio (agenda plan) --------------------------------------------
@@ -699,6 +905,16 @@ class Realisatie(Model):
     toelichting: Tekst | None = None
 
 
+class BegrotingFeiten(TypedDict):
+    """What the checks across records know of a budget (``Begroting.feiten``)."""
+
+    jaar: int
+    verdeelsleutel: str | None
+    vastgesteld: str | None  # the decision
+    bijdragen: list[str]  # the partners
+    toekenningen: list[str | None]  # the decision of each allocation
+
+
 class Begroting(Record):
     """The regional budget of one year: ``data/begrotingen/<jaar>.yaml``, the id is the
     year (between quotes: ``id: '2027'``). The contributions of the partners, the
@@ -724,3 +940,12 @@ class Begroting(Record):
         "project tellen op.",
     )
     toelichting: Tekst | None = None
+
+    def feiten(self) -> BegrotingFeiten:
+        return {
+            "jaar": self.jaar,
+            "verdeelsleutel": self.verdeelsleutel,
+            "vastgesteld": self.vastgesteld,
+            "bijdragen": [b.partner for b in self.bijdragen],
+            "toekenningen": [t.besluit for t in self.toekenningen],
+        }

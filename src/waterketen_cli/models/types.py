@@ -16,16 +16,24 @@ from waterketen_cli.models.base import BESLUITNUMMER_PATTERN
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
+_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _date_only(value: Any) -> Any:
     # YAML dates arrive as text (the loader does not resolve timestamps), so that an
     # impossible date gets a message with a position instead of a bare ValueError.
+    if type(value) is str and _DATUM.fullmatch(value):  # the usual case, first
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("datum_bestaat_niet", "deze datum bestaat niet") from None
     if isinstance(value, dt.datetime):
         raise PydanticCustomError("datum_formaat", "geen datum maar een tijdstip")
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
         raise PydanticCustomError("datum_formaat", "geen datum")
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not _DATUM.fullmatch(value):
         raise PydanticCustomError("datum_formaat", "geen datum")
     try:
         return dt.date.fromisoformat(value)
@@ -59,6 +67,8 @@ GRENS = 10**12
 def _amount(value: Any) -> Any:
     # Checked here rather than with Field(ge=0, decimal_places=2): pydantic checks
     # decimal places in Python, several times slower than this.
+    if type(value) is int and 0 <= value <= GRENS:  # the usual case: whole euros
+        return Decimal(value)
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         raise PydanticCustomError("bedrag_formaat", "geen bedrag")
     # From the number itself, not its text: a huge integer has no text (Python

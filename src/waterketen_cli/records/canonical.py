@@ -9,7 +9,8 @@ Text in, canonical text out; nothing here reads or writes files. The rules:
   back as the same text, otherwise as ruamel.yaml quotes it (single quotes, double
   quotes only where single ones cannot say it); folded and literal blocks (``>-``,
   ``|``) stay as written, line breaks included;
-- the lists in :data:`UNORDERED` sorted: their order carries no meaning;
+- the lists marked ``Ongeordend`` in the models (:data:`UNORDERED`) sorted: their
+  order carries no meaning;
 - runs of blank lines become one, no blank line right after ``key:``, no trailing
   spaces, exactly one newline at the end.
 
@@ -57,36 +58,20 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.tokens import CommentToken
 
 from waterketen_cli.errors import WaterketenError
-from waterketen_cli.models.introspect import _unwrap
-from waterketen_cli.models.records import (
-    Agendapunt,
-    Agendavoorstel,
-    Cluster,
-    Vergadering,
-)
+from waterketen_cli.models.introspect import _unwrap, unordered_fields, unordered_lists
 from waterketen_cli.models.types import Telefoon
 from waterketen_cli.records.transactie import SchrijfFout
 from waterketen_cli.records.writer import check_text, yaml_rt
 from waterketen_cli.records.yamlio import parse
-from waterketen_cli.soorten import Soort
+from waterketen_cli.soorten import SOORTEN, Soort
 
-#: The lists whose order carries no meaning: sets of references, sorted by fmt. Every
-#: other list keeps its order: the agenda, a programme, measurements, decisions,
-#: milestones, budget lines, the members of a body, the topics of an agenda member, and
-#: a project's team, clusters and themes (the project plan, the overview and the
-#: resources document show them in the record's order: the main theme first, the
-#: trekker's cluster first).
-UNORDERED: Final[frozenset[tuple[type[BaseModel], str]]] = frozenset(
-    {
-        (Cluster, "gemeenten"),
-        (Cluster, "waterschappen"),
-        (Cluster, "waterbedrijven"),
-        (Vergadering, "aanwezig"),
-        (Vergadering, "afgemeld"),
-        (Agendapunt, "agendaleden"),
-        (Agendavoorstel, "agendaleden"),
-    }
-)
+#: The lists whose order carries no meaning: sets of references, sorted by fmt; the
+#: models mark them (``Annotated[list[PersoonRef], ONGEORDEND]``). Every other list
+#: keeps its order: the agenda, a programme, measurements, decisions, milestones, budget
+#: lines, the members of a body, the topics of an agenda member, and a project's team,
+#: clusters and themes (the project plan, the overview and the resources document show
+#: them in the record's order: the main theme first, the trekker's cluster first).
+UNORDERED: Final[frozenset[tuple[type[BaseModel], str]]] = unordered_lists(s.model for s in SOORTEN)
 
 _TELEFOON_META = get_args(Telefoon)[1:]
 _DOCUMENT_START = re.compile(r"\A((?:[ \t]*(?:#[^\n]*)?\r?\n)*)---[ \t]*\r?\n")
@@ -118,6 +103,7 @@ _FREE = _Shape()
 @cache
 def _shapes(model: type[BaseModel]) -> dict[str, _Shape]:
     shapes = {}
+    unordered = unordered_fields(model)
     for name, info in model.model_fields.items():
         inner, meta, is_list = _unwrap(info.annotation, info.metadata)
         sub = inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
@@ -126,7 +112,7 @@ def _shapes(model: type[BaseModel]) -> dict[str, _Shape]:
             model=sub,
             is_list=is_list,
             quoted=inner is dt.time or phone,
-            unordered=(model, name) in UNORDERED,
+            unordered=name in unordered,
         )
     return shapes
 
@@ -453,7 +439,9 @@ def _tidy(lines: list[str], *, opener: bool, last: bool) -> list[str]:
 def comments(text: str) -> list[str]:
     """Every comment in a YAML text, in order, found with libyaml's scanner (so
     independently of ruamel.yaml): the ``#`` text outside scalars."""
-    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    # Where each line begins, by libyaml's own line breaks (also \r, NEL, U+2028 and
+    # U+2029), so that its marks (line, column) point at the right character.
+    starts = [0, *(m.end() for m in re.finditer("\r\n|[\r\n\x85\u2028\u2029]", text))]
     masked = list(text)
     loader = yaml.CBaseLoader(text)
     try:
@@ -484,11 +472,13 @@ def comments(text: str) -> list[str]:
 # --- the canonical form ---------------------------------------------------------------------
 
 
-def canonical(text: str, model: type[BaseModel] | None) -> str:
-    """The canonical form of a record's text (see the module docstring)."""
-    data, problems = parse(text.encode("utf-8"))
-    if problems:
-        raise VormFout(f"geen geldige YAML: {problems[0].bericht}", hint=problems[0].hint)
+def canonical(text: str, model: type[BaseModel] | None, data: Any = None) -> str:
+    """The canonical form of a record's text (see the module docstring). ``data`` is
+    what ``yamlio.parse`` reads from ``text``, if the caller has read it already."""
+    if data is None:
+        data, problems = parse(text.encode("utf-8"))
+        if problems:
+            raise VormFout(f"geen geldige YAML: {problems[0].bericht}", hint=problems[0].hint)
     try:
         # ruamel.yaml drops comments above a '---' line; records need no such line
         doc = yaml_rt().load(_DOCUMENT_START.sub(r"\1", text, count=1))
@@ -547,10 +537,11 @@ def _guard(before: str, after: str, expected: Any) -> None:
         )
 
 
-def format_record(text: str, soort: Soort, path: Path) -> str:
+def format_record(text: str, soort: Soort, path: Path, data: Any = None) -> str:
     """The canonical text of one record file, checked like every write: a record that
-    ``validate`` accepts stays acceptable (``writer.check_text``)."""
-    result = canonical(text, soort.model)
+    ``validate`` accepts stays acceptable (``writer.check_text``). ``data``: as for
+    :func:`canonical`."""
+    result = canonical(text, soort.model, data)
     if result == text:
         return result
     try:

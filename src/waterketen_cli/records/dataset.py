@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,7 +28,7 @@ R = TypeVar("R", bound=Record)
 @dataclass
 class Gegevens:
     data_dir: Path
-    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    records: dict[str, MutableMapping[str, Record]] = field(default_factory=dict)
     paden: dict[tuple[str, str], Path] = field(default_factory=dict)
     overgeslagen: list[str] = field(default_factory=list)
     #: Every file read, with the (mtime_ns, size) it had: a write plan made from these
@@ -51,6 +51,14 @@ class Gegevens:
         record = self.records.get(soort_of(model).naam, {}).get(record_id or "")
         return record if isinstance(record, model) else None
 
+    def bron(self, st: store.Stat) -> tuple[Any, Record | None] | None:
+        """What was read of this file, if it is still as it was read: its model, or
+        (valid, not made yet) its parsed content (``store.Bron``)."""
+        if self.gelezen.get(st.pad) != (st.mtime_ns, st.size):
+            return None
+        records = self.records.get(st.soort.naam)
+        return records.bron(st.naam.removesuffix(".yaml")) if isinstance(records, Records) else None
+
     def path_exists(self, soort: str, record_id: str) -> bool:
         """A file for this record is there, valid or not."""
         return self.path(SOORT_PER_NAAM[soort], record_id).exists()
@@ -60,43 +68,143 @@ class Gegevens:
         return self.data_dir / soort.map / f"{record_id}.yaml"
 
 
+_PER_KLASSE: dict[str, Soort] = {s.klasse: s for s in SOORTEN}
+
+
 def soort_of(model: type[Record]) -> Soort:
-    for soort in SOORTEN:
-        if soort.klasse == model.__name__:
-            return soort
-    raise KeyError(model.__name__)
+    return _PER_KLASSE[model.__name__]
+
+
+class _Ruw:
+    """A record known to be valid, not yet made into its model."""
+
+    __slots__ = ("data", "toon")
+
+    def __init__(self, data: dict[str, Any], toon: str) -> None:
+        self.data, self.toon = data, toon
+
+
+class Records(MutableMapping[str, Record]):
+    """The records of one kind by id, in file-name order. A record the cache knows to
+    be valid is made into its model when it is first asked for: a command that needs
+    the meetings and the projects does not pay for the 50,000 actions it never reads."""
+
+    __slots__ = ("_gelezen", "_items", "_model")
+
+    def __init__(self, model: type[Record]) -> None:
+        self._model = model
+        self._items: dict[str, Record | _Ruw] = {}
+        #: The ids whose record is exactly what its file holds (not set by a command).
+        self._gelezen: set[str] = set()
+
+    def later(self, record_id: str, data: dict[str, Any], toon: str) -> None:
+        self._items[record_id] = _Ruw(data, toon)
+        self._gelezen.add(record_id)
+
+    def gelezen(self, record_id: str, record: Record) -> None:
+        self._items[record_id] = record
+        self._gelezen.add(record_id)
+
+    def bron(self, record_id: str) -> tuple[Any, Record | None] | None:
+        """The model of a record read from its file, or its content while it is not made
+        yet; None for a record put here by the command itself."""
+        item = self._items.get(record_id)
+        if isinstance(item, _Ruw):
+            return item.data, None
+        if item is not None and record_id in self._gelezen:
+            return None, item
+        return None
+
+    def __getitem__(self, record_id: str) -> Record:
+        item = self._items[record_id]
+        if isinstance(item, _Ruw):
+            from waterketen_cli.records.schema import validate_record
+
+            record, _findings = validate_record(self._model, item.data, item.toon)
+            if record is None:  # the cache said valid: the same bytes, the same code
+                raise AssertionError(f"{item.toon} is niet meer geldig")
+            self._items[record_id] = item = record
+        return item
+
+    def __setitem__(self, record_id: str, record: Record) -> None:
+        self._items[record_id] = record
+        self._gelezen.discard(record_id)
+
+    def __delitem__(self, record_id: str) -> None:
+        del self._items[record_id]
+        self._gelezen.discard(record_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._items
+
+
+#: Per file in the cache of a kind: (mtime, size, parsed content, valid). Valid is
+#: True or False once a command validated it, None while none did.
+_Treffer = tuple[int, int, Any, bool | None]
 
 
 def _read_kind(
-    data_dir: Path, soort: str, stats: list[store.Stat]
-) -> tuple[list[dict[str, Any] | None], dict[str, str]]:
-    """The parsed content of one kind's files, unchanged ones from that kind's cache;
-    and why the files that could not be read were not (by path as shown). A file that
-    cannot be read has no content (``None``), like one that is not valid YAML."""
-    name = f"inhoud-{soort}"
-    cached: dict[str, Any] = store.read_cache(data_dir, name) or {}
-    fresh: dict[str, Any] = {}
+    data_dir: Path,
+    soort: Soort,
+    stats: list[store.Stat],
+    keep: Callable[[dict[str, Any]], bool] | None,
+    gegevens: Gegevens,
+) -> None:
+    """Read one kind's files into ``gegevens``: unchanged ones from that kind's cache;
+    only those whose content passes ``keep``; a record that does not pass its model,
+    or a file that cannot be read (no access, gone since the scan, a folder now), in
+    ``overgeslagen`` with why (not cached, so it is read again once it can be)."""
+    from waterketen_cli.records.schema import validate_record
+
+    name = f"inhoud-{soort.naam}"
+    cached: dict[str, _Treffer] = store.read_cache(data_dir, name) or {}
+    fresh: dict[str, _Treffer] = {}
     changed = False
-    contents: list[dict[str, Any] | None] = []
-    onleesbaar: dict[str, str] = {}
+    records = gegevens.records.get(soort.naam)
+    if not isinstance(records, Records):
+        records = gegevens.records[soort.naam] = Records(soort.model)
     for st in stats:
         hit = cached.get(st.toon)
         if hit is None or (hit[0], hit[1]) != (st.mtime_ns, st.size):
             raw = _read(st.pad)
             if isinstance(raw, OSError):
-                # No access, gone since the scan, a folder now: skipped and said why;
-                # not cached, so it is read again once it can be.
-                onleesbaar[st.toon] = os_reden(raw)
-                contents.append(None)
+                gegevens.overgeslagen.append(
+                    Overgeslagen(st.toon, f"niet te lezen: {os_reden(raw)}")
+                )
                 continue
             data, _problems = parse(raw)
-            hit = (st.mtime_ns, st.size, data)
+            hit = (st.mtime_ns, st.size, data, None if data is not None else False)
             changed = True
+        data, geldig = hit[2], hit[3]
+        if data is not None and keep is not None and not keep(data):
+            fresh[st.toon] = hit
+            continue
+        stem = st.naam.removesuffix(".yaml")
+        if geldig is None:
+            record, _findings = validate_record(soort.model, data, st.toon)
+            geldig = record is not None and record.id == stem
+            hit = (hit[0], hit[1], data, geldig)
+            changed = True
+            if geldig:
+                assert record is not None
+                records.gelezen(stem, record)
+        elif geldig:
+            records.later(stem, data, st.toon)
         fresh[st.toon] = hit
-        contents.append(hit[2])
+        if not geldig:
+            gegevens.overgeslagen.append(Overgeslagen(st.toon, "geen geldig record"))
+            continue
+        gegevens.paden[(soort.naam, stem)] = Path(st.pad)
+    if not records:
+        del gegevens.records[soort.naam]
     if changed or fresh.keys() != cached.keys():
         store.write_cache(data_dir, name, fresh)
-    return contents, onleesbaar
 
 
 def _read(path: str) -> bytes | OSError:
@@ -146,35 +254,8 @@ def _load(
             per_soort.setdefault(st.soort.naam, []).append(st)
             gegevens.gelezen[st.pad] = (st.mtime_ns, st.size)
     for soort, stats in per_soort.items():
-        contents, onleesbaar = _read_kind(data_dir, soort, stats)
-        keep = (waar or {}).get(soort)
-        if keep is not None:
-            pairs = [(st, c) for st, c in zip(stats, contents, strict=True) if c is None or keep(c)]
-            stats, contents = [st for st, _ in pairs], [c for _, c in pairs]
-        _add(gegevens, stats, contents, onleesbaar)
+        _read_kind(data_dir, SOORT_PER_NAAM[soort], stats, (waar or {}).get(soort), gegevens)
     return gegevens
-
-
-def _add(
-    gegevens: Gegevens,
-    stats: list[store.Stat],
-    contents: list[Any],
-    onleesbaar: Mapping[str, str] | None = None,
-) -> None:
-    from waterketen_cli.records.schema import validate_record
-
-    for st, data in zip(stats, contents, strict=True):
-        record = None
-        if data is not None:
-            record, _findings = validate_record(st.soort.model, data, st.toon)
-        if record is None or record.id != st.naam.removesuffix(".yaml"):
-            reden = (onleesbaar or {}).get(st.toon)
-            gegevens.overgeslagen.append(
-                Overgeslagen(st.toon, f"niet te lezen: {reden}" if reden else "geen geldig record")
-            )
-            continue
-        gegevens.records.setdefault(st.soort.naam, {})[record.id] = record
-        gegevens.paden[(st.soort.naam, record.id)] = Path(st.pad)
 
 
 def load_one(data_dir: Path, model: type[R], record_id: str) -> tuple[R | None, bool]:

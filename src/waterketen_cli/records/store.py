@@ -6,13 +6,16 @@ The cache lives outside the data folder (in the user's cache folder, or
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
+import itertools
 import marshal
 import os
 import stat
+import struct
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -23,7 +26,7 @@ from waterketen_cli import __version__
 from waterketen_cli.errors import BestandsFout
 from waterketen_cli.soorten import MAPPEN, Soort
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -34,14 +37,30 @@ class Plek:
     map: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stat:
-    pad: str  # text, not a Path: ten thousand Path objects cost a noticeable moment
-    naam: str
-    toon: str
+    """A record file as found: where, what kind, its time and size. Text, not Path
+    objects, and one text of its own (``toon``): 100,000 of these are alive at once."""
+
+    map: str  # the folder on disk, the same object for all its files
+    toon: str  # as shown: data/acties/x.yaml
     soort: Soort
     mtime_ns: int
     size: int
+
+    @property
+    def naam(self) -> str:
+        return self.toon[self.toon.rfind("/") + 1 :]
+
+    @property
+    def pad(self) -> str:
+        """The file on disk, as ``os.DirEntry.path`` gives it."""
+        return os.path.join(self.map, self.naam)
+
+
+#: What a command already read of a record file: its parsed content, or its model
+#: (then the content is not needed); None when it did not read it as it is now.
+Bron = Callable[[Stat], "tuple[Any, Any] | None"]
 
 
 @contextmanager
@@ -49,12 +68,16 @@ def gc_paused() -> Iterator[None]:
     """No garbage collection while thousands of long-lived objects are made (reading
     records and caches): each collection would walk all of them again, which cost a
     third of a write command's time on 10,000 records. Those phases make no cyclic
-    garbage worth collecting; the collector runs again afterwards."""
+    garbage worth collecting; the collector runs again afterwards, on what is made
+    after them only (``gc.freeze``)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        # What was read stays alive until the command ends: out of the collector's
+        # sight from now on, so no later collection walks it again.
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -87,20 +110,22 @@ def scan(data_dir: Path) -> tuple[list[Stat], list[Plek]]:
         if soort is None:
             misplaced.append(Plek(toon, map=True))
             continue
-        for item in _listing(entry.path, toon):
-            item_toon = f"{toon}/{item.name}"
-            if item.name.startswith(".") or _uitleg(item.name, soort):
+        folder = entry.path
+        # Names, not DirEntry objects: a folder of 50,000 records would otherwise hold
+        # as many objects at once, and the memory they leave behind stays taken.
+        for name in _names(folder, toon):
+            item_toon = f"{toon}/{name}"
+            if name.startswith(".") or _uitleg(name, soort):
                 continue
-            eigen = item.name.endswith(soort.extensie)
-            st = _record_stat(item, toon) if eigen else None
+            path = os.path.join(folder, name)
+            eigen = name.endswith(soort.extensie)
+            st = _record_stat(path, toon) if eigen else None
             if st is not None:
-                stats.append(
-                    Stat(item.path, item.name, item_toon, soort, st.st_mtime_ns, st.st_size)
-                )
-            elif eigen and not os.path.lexists(item.path):
+                stats.append(Stat(folder, item_toon, soort, st.st_mtime_ns, st.st_size))
+            elif eigen and not os.path.lexists(path):
                 continue  # gone since the folder was listed
             else:
-                misplaced.append(Plek(item_toon, map=_is_dir(item)))
+                misplaced.append(Plek(item_toon, map=os.path.isdir(path)))
     return stats, misplaced
 
 
@@ -120,14 +145,21 @@ def _listing(folder: Path | str, toon: str) -> list[os.DirEntry[str]]:
         raise BestandsFout.map(error, toon) from None
 
 
-def _record_stat(item: os.DirEntry[str], folder: str) -> os.stat_result | None:
+def _names(folder: str, toon: str) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError as error:
+        raise BestandsFout.map(error, toon) from None
+
+
+def _record_stat(path: str, folder: str) -> os.stat_result | None:
     """The time and size of a record file; None for a folder, a pipe or a device, or a
     file that is gone."""
     try:
-        st = item.stat()
+        st = os.stat(path)
     except OSError as error:
         try:
-            st = item.stat(follow_symlinks=False)
+            st = os.lstat(path)
         except FileNotFoundError:
             return None
         except OSError:
@@ -135,13 +167,6 @@ def _record_stat(item: os.DirEntry[str], folder: str) -> os.stat_result | None:
             raise BestandsFout.map(error, folder) from None
         return st if stat.S_ISLNK(st.st_mode) else None
     return st if stat.S_ISREG(st.st_mode) else None
-
-
-def _is_dir(item: os.DirEntry[str]) -> bool:
-    try:
-        return item.is_dir()
-    except OSError:
-        return False
 
 
 def cache_dir() -> Path:
@@ -165,27 +190,81 @@ def _code_stamp() -> str:
     return f"{__version__}-{newest}"
 
 
+#: Entries per part of a cache written in parts (:func:`write_cache_parts`).
+_PART = 10_000
+_LENGTH = struct.Struct("<Q")
+
+
 def read_cache(data_dir: Path, name: str) -> Any:
+    """The cached value, or None when there is none, it is damaged or it was written by
+    other code. A cache written in parts comes back as one dict."""
     try:
         with open(_cache_file(data_dir, name), "rb") as fh:
             # Read whole, then decode: marshal.load on a file reads in small pieces
             # and is several times slower for a cache of some megabytes.
-            content = marshal.loads(fh.read())
-    except (OSError, EOFError, ValueError, TypeError):
+            content = memoryview(fh.read())
+        chunks = _chunks(content)
+        header = marshal.loads(next(chunks))
+        if not isinstance(header, tuple) or header[:2] != (_CACHE_FORMAT, _code_stamp()):
+            return None
+        if header[2] == "een":
+            return marshal.loads(next(chunks))
+        value: dict[Any, Any] = {}
+        for chunk in chunks:
+            value.update(marshal.loads(chunk))
+        return value
+    except (OSError, EOFError, ValueError, TypeError, StopIteration, struct.error):
         return None
-    if not isinstance(content, tuple) or content[:2] != (_CACHE_FORMAT, _code_stamp()):
-        return None
-    return content[2]
+
+
+def _chunks(content: memoryview) -> Iterator[memoryview]:
+    offset = 0
+    while offset < len(content):
+        (length,) = _LENGTH.unpack_from(content, offset)
+        offset += _LENGTH.size
+        if offset + length > len(content):
+            raise EOFError
+        yield content[offset : offset + length]
+        offset += length
 
 
 def write_cache(data_dir: Path, name: str, value: Any) -> None:
     """Best effort and atomic: a cache that cannot be written only costs speed."""
+    _write(data_dir, name, "een", iter([value]))
+
+
+def write_cache_parts(data_dir: Path, name: str, items: Iterable[tuple[Any, Any]]) -> None:
+    """A big dict, written a part at a time: the encoded form of 100,000 entries at
+    once would take as much memory again as the entries themselves. Read back as one
+    dict by :func:`read_cache`."""
+    _write(data_dir, name, "delen", (dict(part) for part in _batched(items, _PART)))
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    part: list[Any] = []
+    for item in items:
+        part.append(item)
+        if len(part) == size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+def _write(data_dir: Path, name: str, kind: str, values: Iterator[Any]) -> None:
     target = _cache_file(data_dir, name)
+    tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
-            marshal.dump((_CACHE_FORMAT, _code_stamp(), value), fh)
+            for value in itertools.chain([(_CACHE_FORMAT, _code_stamp(), kind)], values):
+                data = marshal.dumps(value)
+                fh.write(_LENGTH.pack(len(data)))
+                fh.write(data)
         os.replace(tmp, target)
     except (OSError, ValueError):
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         return

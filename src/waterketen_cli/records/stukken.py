@@ -177,17 +177,17 @@ class Kijker:
     def __init__(self, root: Path) -> None:
         self.root = str(root)
         self._echt_root: str | None = None
-        self._mappen: dict[str, dict[str, os.DirEntry[str]] | None] = {}
+        self._mappen: dict[str, dict[str, _Entry] | None] = {}
         #: Folder (as named in the stukken) -> its listing, or None and the state of
         #: any path through it; and whether a link was on the way.
-        self._wegen: dict[str, tuple[dict[str, os.DirEntry[str]] | None, str, bool]] = {}
+        self._wegen: dict[str, tuple[dict[str, _Entry] | None, str, bool]] = {}
         self._toestanden: dict[str, str] = {}
         #: Folder (as on disk, relative to the root; "" for the root) -> its stamp.
         self.stempels: dict[str, str] = {}
         #: Paths that go through a symbolic link -> their state.
         self.via_koppeling: dict[str, str] = {}
 
-    def _lijst(self, folder: str) -> dict[str, os.DirEntry[str]] | None:
+    def _lijst(self, folder: str) -> dict[str, _Entry] | None:
         """The entries of a folder (a path on disk) by their NFC name."""
         items = self._mappen.get(folder, _NIET)
         if items is not _NIET:
@@ -198,7 +198,9 @@ class Kijker:
         try:
             with os.scandir(folder) as it:
                 items = {
-                    (e.name if e.name.isascii() else unicodedata.normalize("NFC", e.name)): e
+                    (e.name if e.name.isascii() else unicodedata.normalize("NFC", e.name)): (
+                        e if e.is_symlink() else _Item(folder, e.name, e.is_dir(), e.is_file())
+                    )
                     for e in it
                 }
         except OSError:
@@ -223,9 +225,7 @@ class Kijker:
                 self.via_koppeling[pad] = toestand
         return toestand
 
-    def _entry(
-        self, entry: os.DirEntry[str], koppeling: bool
-    ) -> tuple[os.DirEntry[str] | None, str, bool]:
+    def _entry(self, entry: _Entry, koppeling: bool) -> tuple[_Entry | None, str, bool]:
         """An entry found on the way: itself, or the state it gives (a link out of
         the repository); and whether a link was on the way."""
         if entry.is_symlink():
@@ -234,7 +234,7 @@ class Kijker:
                 return None, BUITEN, koppeling
         return entry, "", koppeling
 
-    def _map(self, rel: str) -> tuple[dict[str, os.DirEntry[str]] | None, str, bool]:
+    def _map(self, rel: str) -> tuple[dict[str, _Entry] | None, str, bool]:
         """A folder on the way, looked up once for all the stukken in it."""
         weg = self._wegen.get(rel)
         if weg is not None:
@@ -319,7 +319,33 @@ class Kijker:
         return sorted(self.stempels.items()), sorted(self.via_koppeling.items())
 
 
-_NIET: dict[str, os.DirEntry[str]] = {}
+class _Item:
+    """What a listing keeps of an entry that is no link: a folder of a big repository
+    holds tens of thousands of stukken, and an ``os.DirEntry`` costs several times as
+    much. Answers the questions the :class:`Kijker` asks an entry, as it would."""
+
+    __slots__ = ("_is_dir", "_is_file", "_map", "_naam")
+
+    def __init__(self, folder: str, naam: str, is_dir: bool, is_file: bool) -> None:
+        self._map, self._naam, self._is_dir, self._is_file = folder, naam, is_dir, is_file
+
+    @property
+    def path(self) -> str:
+        return os.path.join(self._map, self._naam)
+
+    def is_symlink(self) -> bool:
+        return False
+
+    def is_dir(self) -> bool:
+        return self._is_dir
+
+    def is_file(self) -> bool:
+        return self._is_file
+
+
+_Entry = os.DirEntry[str] | _Item
+
+_NIET: dict[str, _Entry] = {}
 
 
 def _nfc(text: str) -> str:

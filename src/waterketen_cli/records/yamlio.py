@@ -89,6 +89,16 @@ class _Constructor(SafeConstructor):
             seen[key_node.value] = key_node
         return super().construct_mapping(node, deep=deep)
 
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, KeyError, TypeError, IndexError):
+            # '!!int ja', '!!bool x', '!!float a': PyYAML's own constructors raise bare
+            # Python errors without a place.
+            raise ConstructorError(
+                None, None, "een label dat niet bij de waarde past", node.start_mark
+            ) from None
+
     def construct_yaml_int(self, node: ScalarNode) -> int:
         value = str(self.construct_scalar(node))
         if len(value.lstrip("+-")) > _MAX_DIGITS:
@@ -119,6 +129,128 @@ class Loader(_Parser, _Constructor, _Resolver12):
         _Parser.__init__(self, stream)
         _Constructor.__init__(self)
         _Resolver12.__init__(self)
+
+
+_PLAIN = "tag:waterketen:plain"  # a plain scalar, typed by _plain() below
+_STR = BaseResolver.DEFAULT_SCALAR_TAG
+_SEQ = BaseResolver.DEFAULT_SEQUENCE_TAG
+_MAP = BaseResolver.DEFAULT_MAPPING_TAG
+
+
+class _FastLoader(_Parser):
+    """libyaml composes the nodes; :func:`_build` turns them into data.
+
+    PyYAML's constructor and resolver are Python code that costs more than libyaml
+    itself: a call per node through generic machinery. A record's file is plain
+    mappings, lists and scalars, so this loader only marks each scalar as plain or
+    quoted and :func:`_build` types the plain ones by the same YAML 1.2 rules as
+    :class:`_Resolver12`. Anything out of the ordinary (a tag, a duplicate or non-text
+    key, a huge number, ``0x``/``0o``, ``.inf``) gives up with :class:`_Gewoon`, and
+    :class:`Loader` reads the file again with the full rules and their messages."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _MAP if kind is MappingNode else _SEQ
+
+
+class _Gewoon(Exception):
+    """Not the common case: read the file with the full :class:`Loader`."""
+
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_WORDS: dict[str, Any] = {
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+    **dict.fromkeys(("~", "null", "Null", "NULL", ""), None),
+}
+
+
+_GEWOON_BEGIN = frozenset("-+.0123456789tTfFnN~")
+
+
+def _plain(value: str) -> Any:
+    """A plain scalar, typed as :class:`_Resolver12` and :class:`_Constructor` do."""
+    first = value[:1]
+    if first not in _GEWOON_BEGIN:
+        return value if first else None
+    if first in "-+.0123456789":
+        if _INT.match(value):
+            if len(value) > _MAX_DIGITS:
+                raise _Gewoon
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+        if value.startswith(("0o", "0x")) or "inf" in value.lower() or "nan" in value.lower():
+            raise _Gewoon
+        return value
+    if first in "tTfFnN~":
+        return _WORDS.get(value, value)
+    return value
+
+
+def _build(node: Node) -> Any:
+    # Scalars are handled in line where they occur: a call per scalar is most of the cost.
+    kind = type(node)
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if kind is MappingNode and node.tag == _MAP:
+        data: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not ScalarNode:
+                raise _Gewoon
+            tag = key_node.tag
+            key = _plain(key_node.value) if tag is _PLAIN else _scalar(key_node)
+            if key is None or key in data or isinstance(key, float):
+                raise _Gewoon
+            if type(value_node) is ScalarNode:
+                tag = value_node.tag
+                data[key] = _plain(value_node.value) if tag is _PLAIN else _scalar(value_node)
+            else:
+                data[key] = _build(value_node)
+        return data
+    if kind is SequenceNode and node.tag == _SEQ:
+        return [
+            (_plain(item.value) if item.tag is _PLAIN else _scalar(item))
+            if type(item) is ScalarNode
+            else _build(item)
+            for item in node.value
+        ]
+    raise _Gewoon
+
+
+def _scalar(node: Node) -> Any:
+    if node.tag is _PLAIN:
+        return _plain(node.value)
+    if node.tag == _STR:
+        return node.value
+    raise _Gewoon
+
+
+def _load_fast(text: str) -> Any:
+    """The data of a document by :class:`_FastLoader`; :class:`_Gewoon` if it is not
+    a common one (also when libyaml finds an error: the full loader reports it)."""
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        raise _Gewoon from None
+    finally:
+        loader.dispose()
+    try:
+        return None if node is None else _build(node)
+    except RecursionError:
+        raise _Gewoon from None
 
 
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
@@ -257,6 +389,11 @@ _MESSAGES: tuple[tuple[str, str, str | None], ...] = (
     ),
     ("een sleutel moet tekst zijn", "", "gebruik tekst als sleutel"),
     (
+        "een label dat niet bij de waarde past",
+        "records gebruiken geen YAML-labels (tags)",
+        "verwijder het label dat met '!' begint",
+    ),
+    (
         "could not determine a constructor for the tag",
         "records gebruiken geen YAML-labels (tags)",
         "verwijder het label dat met '!' begint",
@@ -299,15 +436,11 @@ def parse(raw: bytes) -> tuple[Any, list[YamlProbleem]]:
         if problems:
             return None, problems
     try:
-        loader = Loader(text)
-        try:
-            data = loader.get_single_data()
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as error:
-        return None, [_yaml_error(error, text)]
-    except RecursionError:
-        return None, [YamlProbleem(1, 1, "het bestand is te diep genest", None)]
+        data = _load_fast(text)
+    except _Gewoon:
+        data = _load_full(text)
+    if isinstance(data, YamlProbleem):
+        return None, [data]
     if data is None:
         return None, [
             YamlProbleem(1, 1, "het bestand is leeg", "vul het record in of verwijder het bestand")
@@ -323,6 +456,20 @@ def parse(raw: bytes) -> tuple[Any, list[YamlProbleem]]:
             )
         ]
     return data, []
+
+
+def _load_full(text: str) -> Any:
+    """The data of a document by the full rules, or the problem with it."""
+    try:
+        loader = Loader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        return _yaml_error(error, text)
+    except RecursionError:
+        return YamlProbleem(1, 1, "het bestand is te diep genest", None)
 
 
 def compose(text: str) -> Node | None:

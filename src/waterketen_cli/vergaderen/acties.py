@@ -1,4 +1,6 @@
-"""The action list, closing actions, and the decision register.
+"""The actions: the action list (open and overdue actions, as a table, JSON or
+document) and closing actions, with the one way an action is closed (``zet_afgerond``).
+Not the decision register: that is ``vergaderen.besluiten``.
 
 Pure functions of the records: the commands in ``cli.acties`` load the data, write
 the changes through ``records.writer`` and render what these functions return.
@@ -18,11 +20,9 @@ from waterketen_cli.findings import suggest
 from waterketen_cli.models.base import Record
 from waterketen_cli.models.records import (
     Actie,
-    Besluit,
     Cluster,
     Overleg,
     Persoon,
-    Project,
     Vergadering,
 )
 from waterketen_cli.models.types import Actiestatus
@@ -32,9 +32,8 @@ if TYPE_CHECKING:
     from waterketen_cli.records.plan import Schrijfplan
 from waterketen_cli.vergaderen import lookup
 
-#: The kinds of record each query reads.
+#: The kinds of record the action list reads.
 ACTIE_SOORTEN = ("actie", "vergadering", "persoon", "cluster", "overleg")
-BESLUIT_SOORTEN = ("vergadering", "overleg", "project")
 
 _DATUM_IN_ID = re.compile(r"-\d{4}-\d{2}-\d{2}$")
 
@@ -196,6 +195,27 @@ def actie_json(regels: Sequence[Actieregel], vandaag: dt.date) -> dict[str, Any]
     }
 
 
+def actielijst_context(
+    gegevens: Gegevens, regels: Sequence[Actieregel], selectie: ActieFilter, vandaag: dt.date
+) -> dict[str, Any]:
+    """Everything ``actielijst.md.j2`` shows: the selected actions with their stand van
+    zaken (as the minutes show it), the overdue ones flagged."""
+    from waterketen_cli.models.records import Regio
+    from waterketen_cli.vergaderen.verslag import stand
+
+    regio = next(iter(gegevens.of(Regio)), None)
+    rijen = []
+    for regel in regels:
+        woorden, verlopen = stand(regel.actie, vandaag)
+        rijen.append({"regel": regel, "stand": woorden, "verlopen": verlopen})
+    return {
+        "regio": regio.naam if regio is not None else None,
+        "vandaag": vandaag,
+        "samenvatting": actie_samenvatting(regels, selectie),
+        "rijen": rijen,
+    }
+
+
 # --- acties afronden -----------------------------------------------------------------
 
 
@@ -349,108 +369,3 @@ def _vouwplaatsen(tekst: str, breedte: int) -> list[int]:
             regel += (1 if i else 0) + len(woord)
         positie += len(woord) + 1
     return plaatsen
-
-
-# --- het besluitenregister ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BesluitFilter:
-    zoek: str | None = None
-    overleg: str | None = None
-    jaar: int | None = None
-    project: str | None = None
-    openbaar: bool = False
-
-
-@dataclass(frozen=True)
-class Besluitregel:
-    """A decision with the meeting it was taken in."""
-
-    besluit: Besluit
-    vergadering: Vergadering
-    agendapunt: int | None  # the item's number as the list shows it (public: renumbered)
-    titel: str  # the agenda item's title; empty when the item does not exist
-
-
-def besluiten(gegevens: Gegevens, selectie: BesluitFilter) -> list[Besluitregel]:
-    """Every decision of every meeting in the data given that passes the filter, newest
-    first. The public list is made from the public view (``waterketen_cli.publiek``),
-    which holds no confidential decision and numbers the items as the public agenda."""
-    bekend(gegevens, Overleg, selectie.overleg, "--overleg")
-    bekend(gegevens, Project, selectie.project, "--project")
-    zoek = selectie.zoek.casefold() if selectie.zoek else None
-    regels = []
-    for vergadering in gegevens.of(Vergadering):
-        if selectie.overleg and vergadering.overleg != selectie.overleg:
-            continue
-        if selectie.jaar and vergadering.datum.year != selectie.jaar:
-            continue
-        for besluit in vergadering.besluiten:
-            punt = (
-                vergadering.agenda[besluit.agendapunt - 1]
-                if besluit.agendapunt <= len(vergadering.agenda)
-                else None
-            )
-            if selectie.project and besluit.project != selectie.project:
-                continue
-            titel = punt.titel if punt is not None else ""
-            if zoek and zoek not in besluit.tekst.casefold() and zoek not in titel.casefold():
-                continue
-            nummer = besluit.agendapunt if punt is not None else None
-            regels.append(Besluitregel(besluit, vergadering, nummer, titel))
-    regels.sort(key=lambda r: (r.vergadering.datum, r.besluit.nummer), reverse=True)
-    return regels
-
-
-def besluit_samenvatting(regels: Sequence[Besluitregel], selectie: BesluitFilter) -> str:
-    """'39 besluiten.'; the public list says what it leaves out, whether or not any
-    decision was left out, so that the line betrays nothing."""
-    aantal = dutch.aantal(len(regels), "besluit", "besluiten")
-    if selectie.openbaar:
-        return (
-            f"{aantal}; besluiten over vertrouwelijke agendapunten en vertrouwelijke "
-            "besluiten zijn weggelaten."
-        )
-    return f"{aantal}."
-
-
-def besluit_json(regels: Sequence[Besluitregel], selectie: BesluitFilter) -> dict[str, Any]:
-    return {
-        "openbaar": selectie.openbaar,
-        "aantal": len(regels),
-        "besluiten": [
-            {
-                "nummer": r.besluit.nummer,
-                "datum": r.vergadering.datum.isoformat(),
-                "overleg": r.vergadering.overleg,
-                "vergadering": r.vergadering.id,
-                "agendapunt": r.agendapunt,
-                "agendapunt_titel": r.titel or None,
-                "tekst": r.besluit.tekst,
-                "project": r.besluit.project,
-            }
-            for r in regels
-        ],
-    }
-
-
-def actielijst_context(
-    gegevens: Gegevens, regels: Sequence[Actieregel], selectie: ActieFilter, vandaag: dt.date
-) -> dict[str, Any]:
-    """Everything ``actielijst.md.j2`` shows: the selected actions with their stand van
-    zaken (as the minutes show it), the overdue ones flagged."""
-    from waterketen_cli.models.records import Regio
-    from waterketen_cli.vergaderen.verslag import stand
-
-    regio = next(iter(gegevens.of(Regio)), None)
-    rijen = []
-    for regel in regels:
-        woorden, verlopen = stand(regel.actie, vandaag)
-        rijen.append({"regel": regel, "stand": woorden, "verlopen": verlopen})
-    return {
-        "regio": regio.naam if regio is not None else None,
-        "vandaag": vandaag,
-        "samenvatting": actie_samenvatting(regels, selectie),
-        "rijen": rijen,
-    }

@@ -5,6 +5,13 @@ mededelingen), the standing substantive items (activiteitenoverzicht, communicat
 then what is new: items held over at the previous meeting, agenda proposals for this
 body, projects waiting for its decision; last the closing standing items (rondvraag,
 sluiting).
+
+When not everything fits (the meeting ends before midnight, and within its usual
+duration: ``--duur``, the planned meeting's own length or the ``ritme`` of the body),
+the standing items, the held-over items and the CCO's concept agenda for the stuurgroep
+always come; the proposals come in the order of who needs a decision first
+(``_passend``), and what does not fit waits for a later meeting, unchanged. Only when
+the fixed part alone (or ``--duur``) runs past midnight is the meeting refused.
 """
 
 from __future__ import annotations
@@ -56,6 +63,16 @@ class Wachtend:
 
 
 @dataclass(frozen=True)
+class Uitgesteld:
+    """A proposal that no longer fits in the meeting: it waits for a later one (an
+    agendavoorstel stays 'ingediend', a project stays 'voorstel')."""
+
+    punt: Agendapunt  # the item as it would have been on the agenda
+    voorstel: Agendavoorstel | None  # None: a project proposal (punt.project)
+    uiterlijk: dt.date  # when a decision is needed: the order in which proposals go
+
+
+@dataclass(frozen=True)
 class Agendaplan:
     """A new meeting and the proposals that it puts on the agenda."""
 
@@ -66,6 +83,10 @@ class Agendaplan:
     #: The planned meeting (``agenda plan``) whose concept agenda this is, if any: its
     #: record is filled in rather than a new one made.
     gepland: Vergadering | None = None
+    #: The proposals that did not fit, in the order in which they would have come.
+    uitgesteld: list[Uitgesteld] = field(default_factory=list)
+    #: What limited the meeting, as the user reads it ("vóór middernacht").
+    grens: str = ""
 
 
 def find_body(gegevens: Gegevens, overleg_id: str) -> Overleg:
@@ -303,10 +324,11 @@ def plan(
     vast = sorted(overleg.vaste_agendapunten, key=lambda p: _ORDER[p.soort])
     voorstellen, wachtend = _proposals(gegevens, overleg.id, vergadering_id)
     covered = {v.project for v in voorstellen if v.project}
-    nieuw = [*_held_over(vorige), *map(_from_proposal, voorstellen)]
-    nieuw += _waiting_projects(
-        gegevens, overleg, vandaag, covered | {p.project for p in nieuw if p.project}
+    aangehouden = _held_over(vorige)
+    projecten = _waiting_projects(
+        gegevens, overleg, vandaag, covered | {p.project for p in aangehouden if p.project}
     )
+    taak: list[Agendapunt] = []
     if overleg.soort == Overlegsoort.CLUSTERCOORDINATORENOVERLEG:
         # The CCO draws up the stuurgroep's concept agenda (the source document).
         from waterketen_cli.vergaderen.stuurgroep import concept_agenda_punt, volgende_stuurgroep
@@ -321,11 +343,30 @@ def plan(
                 for p in v.agenda
             )
             if not al:
-                nieuw.append(punt)
+                taak.append(punt)
+    opening = [_standing(overleg, p, vorige) for p in vast if p.soort not in _SLUITING]
+    sluiting = [_standing(overleg, p, vorige) for p in vast if p.soort in _SLUITING]
+    # What always comes: nothing else would bring it back to a later meeting.
+    vaste_minuten = sum(p.duur for p in (*opening, *aangehouden, *taak, *sluiting))
+    kandidaten = [
+        *(_Kandidaat(_from_proposal(v), v, datum) for v in voorstellen),
+        *(_Kandidaat(p, None, _project_begin(gegevens, p, datum)) for p in projecten),
+    ]
+    ruimte, grens = _ruimte(datum, start, overleg, gepland, duur)
+    gekozen, later = _passend(kandidaten, ruimte - vaste_minuten)
     agenda = [
-        *(_standing(overleg, p, vorige) for p in vast if p.soort not in _SLUITING),
-        *nieuw,
-        *(_standing(overleg, p, vorige) for p in vast if p.soort in _SLUITING),
+        *opening,
+        *aangehouden,
+        *(k.punt for i, k in enumerate(kandidaten) if i in gekozen),
+        *taak,
+        *sluiting,
+    ]
+    voorstellen = [
+        k.voorstel for i, k in enumerate(kandidaten) if i in gekozen and k.voorstel is not None
+    ]
+    uitgesteld = [
+        Uitgesteld(kandidaten[i].punt, kandidaten[i].voorstel, kandidaten[i].uiterlijk)
+        for i in later
     ]
     minuten = duur if duur is not None else sum(p.duur for p in agenda)
     einde = dt.datetime.combine(datum, start) + dt.timedelta(minutes=minuten)
@@ -355,7 +396,77 @@ def plan(
                 "agenda": agenda,
             }
         )
-    return Agendaplan(vergadering, voorstellen, vorige, wachtend, gepland)
+    return Agendaplan(
+        vergadering, voorstellen, vorige, wachtend, gepland, uitgesteld=uitgesteld, grens=grens
+    )
+
+
+@dataclass(frozen=True)
+class _Kandidaat:
+    """A proposal that may come on the agenda, if it fits."""
+
+    punt: Agendapunt
+    voorstel: Agendavoorstel | None  # None: a project proposal
+    uiterlijk: dt.date
+
+
+def _project_begin(gegevens: Gegevens, punt: Agendapunt, datum: dt.date) -> dt.date:
+    """A project proposal needs its decision before the project begins."""
+    project = gegevens.get(Project, punt.project)
+    return project.periode.begin if project is not None else datum
+
+
+def _ruimte(
+    datum: dt.date,
+    start: dt.time,
+    overleg: Overleg,
+    gepland: Vergadering | None,
+    duur: int | None,
+) -> tuple[int, str]:
+    """How many minutes the meeting may take, and what sets that, as the user reads it:
+    it ends before midnight, and within ``--duur``, else the planned meeting's own
+    length, else the usual duration in the body's ``ritme`` (when there is one)."""
+    begin = dt.datetime.combine(datum, start)
+    seconden = int(
+        (dt.datetime.combine(datum + dt.timedelta(days=1), dt.time()) - begin).total_seconds()
+    )
+    middernacht = -(-seconden // 60) - 1  # the last minute that still ends on the day
+    gewoon: tuple[int, str] | None = None
+    if duur is not None:
+        gewoon = (duur, f"binnen de {duur} minuten van --duur")
+    elif gepland is not None and gepland.eindtijd > gepland.begintijd:
+        lengte = dt.datetime.combine(datum, gepland.eindtijd) - dt.datetime.combine(
+            datum, gepland.begintijd
+        )
+        minuten = int(lengte.total_seconds()) // 60
+        gewoon = (minuten, f"binnen de geplande {minuten} minuten")
+    elif overleg.ritme is not None:
+        minuten = overleg.ritme.duur
+        gewoon = (minuten, f"binnen de gebruikelijke {minuten} minuten (het ritme van het overleg)")
+    if gewoon is not None and gewoon[0] <= middernacht:
+        return gewoon
+    return middernacht, "vóór middernacht"
+
+
+def _passend(kandidaten: list[_Kandidaat], minuten: int) -> tuple[set[int], list[int]]:
+    """Which proposals fit in the minutes left (their positions), and which wait, in the
+    order in which they go: who needs a decision first (an agendavoorstel at this
+    meeting, a project before it begins), on the same day agendavoorstellen before
+    projects, then in file order. A proposal that no longer fits waits; a shorter one
+    after it may still fit."""
+    volgorde = sorted(
+        range(len(kandidaten)),
+        key=lambda i: (kandidaten[i].uiterlijk, kandidaten[i].voorstel is None),
+    )
+    gekozen: set[int] = set()
+    wacht: list[int] = []
+    for i in volgorde:
+        if kandidaten[i].punt.duur <= minuten:
+            gekozen.add(i)
+            minuten -= kandidaten[i].punt.duur
+        else:
+            wacht.append(i)
+    return gekozen, wacht
 
 
 def schrijfplan(gegevens: Gegevens, agendaplan: Agendaplan) -> Schrijfplan:

@@ -1,5 +1,8 @@
-"""The minutes: a skeleton to fill in, and checking the filled-in skeleton (read by
-``notulenlezer``) against the data: the meeting, its agenda, persons and actions.
+"""Checking the filled-in minutes (read by ``notulenlezer``) against the data: the
+meeting, its agenda, persons and actions, the beslispunten and the adoption of the
+previous minutes; the result is what processing will change (``Verwerking``), with
+the new decisions numbered. Not the form the notulist fills in: that is
+``notulenformulier``; not writing: that is ``verwerken``.
 
 Checking is all-or-nothing like reading: every problem is reported with its line
 number, and nothing is written until the whole document is in order.
@@ -9,101 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from waterketen_cli import dutch
 from waterketen_cli.findings import suggest
-from waterketen_cli.models.records import Actie, Overleg, Persoon, Vergadering
+from waterketen_cli.models.records import Actie, Persoon, Vergadering
 from waterketen_cli.models.types import Actiestatus, Afhandeling, Uitkomst, Vergaderstatus
 from waterketen_cli.records.dataset import Gegevens
-from waterketen_cli.vergaderen import openbaar, thema
-from waterketen_cli.vergaderen.documenten import Deelnemer, agenda_items, members, open_actions
-from waterketen_cli.vergaderen.notulenlezer import VASTSTELLINGEN, Ingevuld, NotulenFout
-
-
-def _te_vaststellen(gegevens: Gegevens, vergadering: Vergadering) -> Vergadering | None:
-    """The body's previous meeting whose minutes this meeting adopts, if any."""
-    from waterketen_cli.vergaderen.agenda import previous_meeting
-
-    vorige = previous_meeting(gegevens, vergadering.overleg, vergadering.datum)
-    if vorige is None or vorige.status != Vergaderstatus.GEHOUDEN:
-        return None
-    return vorige
-
-
-def skeleton(folder: Path | None, gegevens: Gegevens, vergadering: Vergadering) -> str:
-    """The form to fill in: that of a themabijeenkomst (no decisions; the registered
-    guests; the write-up) or of a meeting. ``folder``: the data folder, whose
-    repository may hold its own templates (None: the package's only)."""
-    from waterketen_cli import render
-
-    root = folder.parent if folder is not None else None
-    if thema.is_themabijeenkomst(gegevens, vergadering):
-        context = thema_skeleton_context(gegevens, vergadering)
-        return render.render(root, "notulen-themabijeenkomst.md.j2", **context)
-    return render.render(root, "notulen.md.j2", **skeleton_context(gegevens, vergadering))
-
-
-def thema_skeleton_context(gegevens: Gegevens, vergadering: Vergadering) -> dict[str, Any]:
-    """Everyone invited (and anyone else already recorded as present or excused), the
-    registered guests by their form id, the agenda items if any, and the write-up."""
-    overleg = thema.vereist(gegevens, vergadering)
-    stand = {p: "x" for p in vergadering.aanwezig} | {p: "-" for p in vergadering.afgemeld}
-    genodigden = [
-        Deelnemer(f"{g.naam} ({g.organisatie_naam})", g.functie, g.persoon)
-        for g in thema.genodigden(gegevens, vergadering)
-    ]
-    bekend = {d.persoon for d in genodigden}
-    genodigden += [
-        Deelnemer(openbaar.persoon(gegevens, p), "niet uitgenodigd", p)
-        for p in sorted(stand)
-        if p not in bekend
-    ]
-    gasten = [
-        (ident, a, {True: "x", False: " ", None: " "}[a.aanwezig])
-        for ident, a in zip(thema.gast_ids(vergadering), vergadering.aanmeldingen, strict=True)
-    ]
-    return {
-        "vergadering": vergadering,
-        "titel": thema.titel(overleg, thema.thema(gegevens, vergadering, overleg)),
-        "stand": stand,
-        "genodigden": genodigden,
-        "gasten": gasten,
-        "punten": agenda_items(gegevens, vergadering),
-        "terugblik": vergadering.terugblik is not None,
-        "afhandeling": Afhandeling.BEHANDELD.value,
-        "afhandeling_anders": [a.value for a in Afhandeling if a != Afhandeling.BEHANDELD],
-    }
-
-
-def skeleton_context(gegevens: Gegevens, vergadering: Vergadering) -> dict[str, Any]:
-    overleg = gegevens.get(Overleg, vergadering.overleg)
-    if overleg is None:
-        raise KeyError(vergadering.overleg)
-    gasten = [
-        Deelnemer(openbaar.persoon(gegevens, lid.persoon), "agendalid", lid.persoon)
-        for lid in overleg.agendaleden
-        if lid.persoon is not None
-    ]
-    stand = {p: "x" for p in vergadering.aanwezig} | {p: "-" for p in vergadering.afgemeld}
-    return {
-        "overleg": overleg,
-        "vergadering": vergadering,
-        "stand": stand,
-        "voorzitter": openbaar.persoon(gegevens, overleg.voorzitter),
-        "secretaris": openbaar.persoon(gegevens, overleg.secretaris),
-        "deelnemers": members(gegevens, overleg),
-        "gasten": gasten,
-        "punten": agenda_items(gegevens, vergadering),
-        "acties": open_actions(gegevens, overleg, vergadering),
-        "besluiten": vergadering.besluiten,
-        "vorige": _te_vaststellen(gegevens, vergadering),
-        "vaststellingen": list(VASTSTELLINGEN),
-        # The first is filled in; the others are shown in a comment beside it.
-        "afhandeling": Afhandeling.BEHANDELD.value,
-        "afhandeling_anders": [a.value for a in Afhandeling if a != Afhandeling.BEHANDELD],
-    }
+from waterketen_cli.vergaderen import thema
+from waterketen_cli.vergaderen.notulenformulier import te_vaststellen
+from waterketen_cli.vergaderen.notulenlezer import Ingevuld, NotulenFout
 
 
 def _line_of(text: str, needle: str) -> int:
@@ -455,7 +373,7 @@ def _vaststelling(
         if punt.vaststelling is None:
             continue
         agendapunt = vergadering.agenda[nummer - 1] if nummer <= len(vergadering.agenda) else None
-        vorige = _te_vaststellen(gegevens, vergadering)
+        vorige = te_vaststellen(gegevens, vergadering)
         if agendapunt is None or agendapunt.soort != VastPunt.VERSLAG:
             errors.append(
                 (
