@@ -381,12 +381,12 @@ def changes_since(
     count, a changed comment does. Why not, when that cannot be told: outside a git
     repository, or when its history begins after that day (then everything would look
     new)."""
+    if since is None:
+        return set(), set()
     from waterketen_cli import git
     from waterketen_cli.analyse.wijzigingen import gewijzigd_in_overzicht, vergelijk
     from waterketen_cli.errors import WaterketenError
 
-    if since is None:
-        return set(), set()
     try:
         repository = git.Repository(folder)
     except WaterketenError as error:  # no git repository (or one without a work tree)

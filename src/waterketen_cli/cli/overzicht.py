@@ -45,7 +45,7 @@ def overzicht(
     projecten, per thema welke clusters actief zijn, wat clusters samen kunnen oppakken
     en welke clusters achterblijven (met de reden). Met -o overzicht.xlsx een
     Excel-werkmap: activiteiten, thema's en signalen elk op een eigen blad."""
-    from waterketen_cli import dutch, render
+    from waterketen_cli import dutch
     from waterketen_cli.analyse import overzicht as core
     from waterketen_cli.cli import output, tabellen
     from waterketen_cli.cli.common import today, write_document
@@ -83,6 +83,8 @@ def overzicht(
             output.message(told)
         return
     if markdown or uitvoer is not None or formaat is not None:
+        from waterketen_cli import render
+
         context = core.document_context(gegevens, result)
         told = write_document(
             render.render(folder.parent, "overzicht.md.j2", **context),
