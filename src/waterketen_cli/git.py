@@ -154,16 +154,17 @@ def _changed_files_plain(data_dir: Path, rev: str) -> set[str] | None:
     new = git("ls-files", "-z", "--others", "--exclude-standard", "--", spec)
     if changed is None or new is None:
         return None
-    shown = data.parent
-    result = set()
-    for path in (changed + "\0" + new).split("\0"):
-        if path:
-            full = root / path
-            try:
-                result.add(full.relative_to(shown).as_posix())
-            except ValueError:
-                result.add(full.as_posix())
-    return result
+    return {_shown(root, data.parent, p) for p in (changed + "\0" + new).split("\0") if p}
+
+
+def _shown(root: Path, shown: Path, path: str) -> str:
+    """A path from the repository root as validate shows it: from the folder that holds
+    the data folder."""
+    full = root / path
+    try:
+        return full.relative_to(shown).as_posix()
+    except ValueError:
+        return full.as_posix()
 
 
 class Repository:
@@ -354,11 +355,7 @@ class Repository:
 
     def shown(self, path: str) -> str:
         """A path from the repository root as validate shows it."""
-        full = self.root / path
-        try:
-            return full.relative_to(self._shown).as_posix()
-        except ValueError:
-            return full.as_posix()
+        return _shown(self.root, self._shown, path)
 
     def diff(
         self, base: str, tot: str | None, under: tuple[str, ...] = ()

@@ -180,16 +180,11 @@ def _gedeeld(value: Any) -> Any:
 
 def _check_document(st: store.Stat, raw: bytes | None) -> Entry:
     """A file that is no YAML record: a newsletter (``checks/nieuwsbrief.py``)."""
-    entry = Entry(st.mtime_ns, st.size, [], None, {}, (), None)
+    rows: list[Row] = []
+    entry = Entry(st.mtime_ns, st.size, rows, None, {}, (), None)
+    raw = raw if raw is not None else _read(st, rows)
     if raw is None:
-        try:
-            with open(st.pad, "rb") as fh:
-                raw = fh.read()
-        except OSError as error:
-            entry.rows = [
-                (1, 1, "yaml", f"kan het bestand niet lezen: {os_reden(error)}", (), None)
-            ]
-            return entry
+        return entry
     uitkomst = _nieuwsbrief.controleer(raw, st.naam, st.pad)
     entry.rows = list(uitkomst.rows)
     entry.record_id = uitkomst.record_id

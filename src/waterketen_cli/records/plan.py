@@ -109,18 +109,17 @@ def nieuw_record(
 ) -> Recordwijziging:
     """A new record file: the schema line, the header comment, the fields in the
     model's order, in the form ``waterketen fmt`` gives."""
-    from waterketen_cli.records.canonical import canonical
-
     lines = [f"# yaml-language-server: $schema=../../schemas/{soort.schema_bestand}"]
     lines += [f"# {line}" if line else "#" for line in header]
     text = "\n".join(lines) + "\n" + writer.dump(writer.record_data(record))
-    return Recordwijziging(path, soort, _vaste_vorm(text, soort, canonical))
+    return Recordwijziging(path, soort, _vaste_vorm(text, soort))
 
 
-def _vaste_vorm(text: str, soort: Soort, canonical: Callable[..., str]) -> str:
+def _vaste_vorm(text: str, soort: Soort) -> str:
     """``canonical(text)``; without the round trip through ruamel.yaml when the text is
     already in canonical form, which ``vormcheck`` tells at a fraction of the cost
     (what it accepts, ``canonical`` returns unchanged: ``tests/test_vormcheck.py``)."""
+    from waterketen_cli.records.canonical import canonical
     from waterketen_cli.records.vormcheck import in_vaste_vorm
 
     if in_vaste_vorm(text.encode("utf-8"), soort.model):
@@ -133,7 +132,7 @@ def wijzig_record(
 ) -> Recordwijziging:
     """An existing record changed in place by ``change``: comments and everything the
     command did not touch stay; the result is in canonical form, as after ``fmt``."""
-    from waterketen_cli.records.canonical import VormFout, canonical
+    from waterketen_cli.records.canonical import VormFout
     from waterketen_cli.records.yamlio import decode
 
     try:
@@ -153,7 +152,7 @@ def wijzig_record(
     doc = writer.load_text(text.replace("\r\n", "\n"), path)
     change(doc)
     try:
-        result = _vaste_vorm(writer.dump(doc), soort, canonical)
+        result = _vaste_vorm(writer.dump(doc), soort)
     except VormFout as error:
         raise SchrijfFout(
             f"{path}: {error.bericht}",
