@@ -419,6 +419,49 @@ def test_kijker_compares_names_as_git_does(tmp_path: Path) -> None:
     assert stukken.Kijker(tmp_path).toestand("stukken/cco/x.pdf") == stukken.ONTBREEKT
 
 
+def test_kijker_answers_from_what_it_saw_while_the_folders_are_as_they_were(
+    tmp_path: Path,
+) -> None:
+    """Given what an earlier one saw, a path is answered without a listing while every
+    folder its answer came from has its old stamp; a folder that changed is listed
+    again, and only the paths below it are looked at anew."""
+    for naam in ("cco", "mo"):
+        (tmp_path / "stukken" / naam).mkdir(parents=True)
+    (tmp_path / "stukken" / "cco" / "01-a.pdf").write_bytes(b"%PDF-")
+    (tmp_path / "stukken" / "mo" / "01-b.pdf").write_bytes(b"%PDF-")
+    paden = ["stukken/cco/01-a.pdf", "stukken/mo/01-b.pdf", "stukken/mo/02-c.pdf", "x/y.pdf"]
+    eerste = stukken.Kijker(tmp_path)
+    voor = [eerste.toestand(p) for p in paden]
+    assert voor == [stukken.BESTAAT, stukken.BESTAAT, stukken.ONTBREEKT, stukken.ONTBREEKT]
+    assert eerste.veranderd()
+
+    tweede = stukken.Kijker(tmp_path, eerste.geheugen())
+    assert [tweede.toestand(p) for p in paden] == voor
+    assert tweede.stempels == eerste.stempels  # what a cached outcome compares
+    assert not tweede._mappen  # nothing listed
+    assert not tweede.veranderd()
+
+    (tmp_path / "stukken" / "mo" / "02-c.pdf").write_bytes(b"%PDF-")
+    derde = stukken.Kijker(tmp_path, tweede.geheugen())
+    assert derde.toestand("stukken/mo/02-c.pdf") == stukken.BESTAAT
+    assert derde.toestand("stukken/cco/01-a.pdf") == stukken.BESTAAT
+    assert list(derde._mappen) == [
+        str(tmp_path),
+        str(tmp_path / "stukken"),
+        str(tmp_path / "stukken" / "mo"),
+    ]
+    assert derde.veranderd()
+    assert stukken.ongewijzigd(tmp_path, derde.vingerafdruk())
+
+    # A folder that appears where none was: its parent changed, so it is looked at.
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "y.pdf").write_bytes(b"%PDF-")
+    assert stukken.Kijker(tmp_path, derde.geheugen()).toestand("x/y.pdf") == stukken.BESTAAT
+    # Only the paths asked for are remembered; damaged memory is no memory.
+    assert list(derde.geheugen()[1]) == ["stukken/cco/01-a.pdf", "stukken/mo/02-c.pdf"]
+    assert stukken.Kijker(tmp_path, ("kapot",)).toestand(paden[0]) == stukken.BESTAAT
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="symbolische koppelingen")
 def test_a_cached_run_follows_links(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     """A stuk that is a link: its target may go without any listed folder changing."""

@@ -532,3 +532,23 @@ def test_changed_files_by_plain_git_as_by_gitpython(tmp_path: Path) -> None:
     }
     assert wk_git._changed_files_plain(data, "bestaat-niet") is None
     assert wk_git._changed_files_plain(tmp_path, "HEAD") is None  # no repository
+
+    # Staged and then changed again in the working tree: back as it was, changed further,
+    # staged as new and then removed. Only the working tree counts.
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "alles")
+    terug = data / "acties" / "cco-2026-01-13-1.yaml"
+    verder = data / "organisaties" / "gemeente-assen.yaml"
+    weg = data / "clusters" / "weg.yaml"
+    oud = terug.read_bytes()
+    terug.write_bytes(oud + b"# even\n")
+    verder.write_bytes(verder.read_bytes() + b"# een\n")
+    weg.write_text("id: weg\n", encoding="utf-8")
+    git(root, "add", "-A")
+    terug.write_bytes(oud)
+    verder.write_bytes(verder.read_bytes() + b"# twee\n")
+    weg.unlink()
+    plain = wk_git._changed_files_plain(data, "HEAD")
+    with wk_git.Repository(data) as repo:
+        assert plain == repo.changed_files("HEAD")
+    assert plain == {"data/organisaties/gemeente-assen.yaml"}

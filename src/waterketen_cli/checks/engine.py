@@ -253,10 +253,12 @@ def _findings(
     *,
     ernst: Ernst | None = None,
     buiten: dict[str, Any] | None = None,
+    use_cache: bool = True,
 ) -> list[Finding]:
     """The findings of every file and of the checks across records (not yet placed);
     with ``ernst``, only those of that severity (the others are not even computed).
-    ``buiten`` receives what the checks found outside the data folder (the stukken)."""
+    ``buiten`` receives what the checks found outside the data folder (the stukken);
+    ``use_cache``: those checks may answer from what they saw in the last run."""
     findings = [_misplaced(p) for p in misplaced]
     alle = (*SOORTEN, *DOCUMENTSOORTEN)
     per_soort: dict[str, dict[str, Rec]] = {s.naam: {} for s in alle}
@@ -296,6 +298,7 @@ def _findings(
     mappen = {s.naam: f"{data_dir.name}/{s.map}" for s in alle}
     index = Index.build(vandaag, mappen, per_soort, kapot)
     index.root = store.display_root(data_dir)  # the repository: the stukken live there
+    index.cache = data_dir if use_cache else None
     if buiten is not None:
         index.buiten = buiten
     for check in CHECKS.values():
@@ -326,7 +329,9 @@ def run(
     # A handful of re-checked files costs less than rewriting the whole cache (the
     # outcome of this run is cached anyway: running again answers from that).
     changed = checked > _FEW or len(previous) != len(stats)
-    findings = _findings(data_dir, stats, misplaced, entries, vandaag, buiten=buiten)
+    findings = _findings(
+        data_dir, stats, misplaced, entries, vandaag, buiten=buiten, use_cache=use_cache
+    )
     findings, located = _place(store.display_root(data_dir), findings, entries)
     findings.sort()
     if use_cache and (changed or located):

@@ -99,6 +99,9 @@ class Index:
     #: with a ``vingerafdruk()``): the findings depend on it, so a run answered from the
     #: cache looks again (``checks.uitkomst.cached_outcome``).
     buiten: dict[str, Any] = field(default_factory=dict)
+    #: The data folder whose cache those checks may remember what they saw in (the
+    #: stukken a run looked up); None: they look at everything anew.
+    cache: Path | None = None
 
     @classmethod
     def build(

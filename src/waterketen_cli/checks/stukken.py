@@ -83,11 +83,19 @@ def _alle(index: Index) -> Iterator[_Stuk]:
             yield _Stuk(voorstel.bestand, tuple(pad), waarde, False, nodig, _HINT["voorstel"])
 
 
+#: The name of the cache of what the stukken looked like (``stukken.Kijker.geheugen``).
+_CACHE = "stukken"
+
+
 class _Ronde:
     """What both checks share in one run: one look at each stuk."""
 
     def __init__(self, index: Index, root: Path) -> None:
-        self.kijker = stukken.Kijker(root)
+        from waterketen_cli.records import store
+
+        # What the last run saw, for the folders that did not change since.
+        vorige = store.read_cache(index.cache, _CACHE) if index.cache is not None else None
+        self.kijker = stukken.Kijker(root, vorige)
         self.stukken: list[tuple[_Stuk, stukken.Verwijzing, str]] = []
         for stuk in _alle(index):
             verwijzing = stukken.lees(stuk.waarde)
@@ -97,6 +105,8 @@ class _Ronde:
                 else stukken.BESTAAT  # an https address is linked, not checked
             )
             self.stukken.append((stuk, verwijzing, toestand))
+        if index.cache is not None and self.kijker.veranderd():
+            store.write_cache(index.cache, _CACHE, self.kijker.geheugen())
 
     def vingerafdruk(self) -> Any:
         """What a run answered from the cache compares (``checks.uitkomst.cached_outcome``)."""

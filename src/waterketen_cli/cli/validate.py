@@ -83,10 +83,12 @@ def validate(
             raise GebruiksFout(f"onbekende controle '{name}' bij --skip", hint=hint)
     folder = data_dir(ctx, data)
     filters = [_filter(p, folder) for p in paden or []]
-    changed = _changed(folder, gewijzigd) if gewijzigd is not None else None
-    folders = {p.rsplit("/", n)[0] for p in changed or () for n in range(1, p.count("/") + 1)}
+    # git answers --gewijzigd in its own processes while the records are checked here.
+    asked = _Changed(folder, gewijzigd) if gewijzigd is not None else None
     with output.voortgang("Controleren") as voortgang:
         result = run_checks(folder, today(), use_cache=not geen_cache, voortgang=voortgang)
+    changed = asked.result() if asked is not None else None
+    folders = {p.rsplit("/", n)[0] for p in changed or () for n in range(1, p.count("/") + 1)}
     root = folder.parent
     shown = [
         f
@@ -132,11 +134,33 @@ def _under(path: Path, folder: Path) -> bool:
     return resolved == folder or folder in resolved.parents
 
 
-def _changed(folder: Path, rev: str) -> set[str]:
-    """The files below the data folder changed since ``rev``, as findings name them."""
-    from waterketen_cli import git
+class _Changed:
+    """The files below the data folder changed since ``rev``, as findings name them:
+    asked of git in a thread, so that the waiting for git overlaps the checks. An error
+    (an unknown revision, no repository) is raised by :meth:`result`."""
 
-    return git.changed_files(folder, rev)
+    def __init__(self, folder: Path, rev: str) -> None:
+        import threading
+
+        self._found: set[str] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._ask, args=(folder, rev), daemon=True)
+        self._thread.start()
+
+    def _ask(self, folder: Path, rev: str) -> None:
+        from waterketen_cli import git
+
+        try:
+            self._found = git.changed_files(folder, rev)
+        except BaseException as error:  # handed to the main thread, raised there
+            self._error = error
+
+    def result(self) -> set[str]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._found is not None
+        return self._found
 
 
 def _in_scope(

@@ -172,20 +172,74 @@ class Kijker:
     It remembers what it looked at, for :func:`ongewijzigd`: the time stamps of the
     folders it listed (a file that comes or goes changes its folder's), and the paths
     that go through a symbolic link (their target may change without any folder of
-    the repository changing)."""
+    the repository changing).
 
-    def __init__(self, root: Path) -> None:
+    Given what an earlier one found (:meth:`geheugen`), it answers a path from that
+    while every folder the answer came from has its old stamp: a ``stat`` per folder
+    instead of a listing, for the thousands of stukken of a repository that did not
+    change since the last run. A path through a link is always looked at anew."""
+
+    def __init__(self, root: Path, vorige: Any = None) -> None:
         self.root = str(root)
         self._echt_root: str | None = None
         self._mappen: dict[str, dict[str, _Entry] | None] = {}
         #: Folder (as named in the stukken) -> its listing, or None and the state of
         #: any path through it; and whether a link was on the way.
         self._wegen: dict[str, tuple[dict[str, _Entry] | None, str, bool]] = {}
+        #: Folder (as named in the stukken) -> the folder listed for it, as on disk.
+        self._op_schijf: dict[str, str] = {"": ""}
         self._toestanden: dict[str, str] = {}
         #: Folder (as on disk, relative to the root; "" for the root) -> its stamp.
         self.stempels: dict[str, str] = {}
         #: Paths that go through a symbolic link -> their state.
         self.via_koppeling: dict[str, str] = {}
+        #: Path -> its state and the folders (as on disk) its state was read from.
+        self._herkomst: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._vorige: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._vorige_stempels: dict[str, str] = {}
+        self._gecontroleerd: dict[str, bool] = {}
+        if (
+            isinstance(vorige, tuple)
+            and len(vorige) == 2
+            and all(isinstance(deel, dict) for deel in vorige)
+        ):
+            self._vorige_stempels, self._vorige = vorige
+
+    def geheugen(self) -> tuple[dict[str, str], dict[str, tuple[str, tuple[str, ...]]]]:
+        """What a later :class:`Kijker` may answer from (plain data, for a cache): the
+        state of every path looked up without a link on the way, with the folders it
+        came from and their stamps."""
+        herkomst = {
+            pad: self._herkomst.get(pad) or self._vorige[pad]
+            for pad in sorted(self._toestanden)
+            if pad in self._herkomst or pad in self._vorige
+        }
+        nodig = {rel for _, mappen in herkomst.values() for rel in mappen}
+        return {rel: self.stempels[rel] for rel in sorted(nodig)}, herkomst
+
+    def veranderd(self) -> bool:
+        """Is :meth:`geheugen` different from what this one was given?"""
+        gevraagd = self._toestanden.keys() - self.via_koppeling.keys()
+        return bool(self._herkomst) or gevraagd != self._vorige.keys()
+
+    def _onthouden(self, pad: str) -> str | None:
+        """The state of ``pad`` as an earlier lookup found it, if every folder it came
+        from is as it was (their stamps join this one's)."""
+        vorig = self._vorige.get(pad)
+        if vorig is None:
+            return None
+        toestand, mappen = vorig
+        for rel in mappen:
+            goed = self._gecontroleerd.get(rel)
+            if goed is None:
+                oud = self._vorige_stempels.get(rel)
+                folder = os.path.join(self.root, rel) if rel else self.root
+                goed = self._gecontroleerd[rel] = oud is not None and _stempel(folder) == oud
+            if not goed:
+                return None
+        for rel in mappen:
+            self.stempels.setdefault(rel, self._vorige_stempels[rel])
+        return toestand
 
     def _lijst(self, folder: str) -> dict[str, _Entry] | None:
         """The entries of a folder (a path on disk) by their NFC name."""
@@ -219,11 +273,29 @@ class Kijker:
         :data:`ONLEESBAAR` for a path as :func:`lees` accepts it."""
         toestand = self._toestanden.get(pad)
         if toestand is None:
-            toestand, koppeling = self._zoek(pad if pad.isascii() else _nfc(pad))
-            self._toestanden[pad] = toestand
+            toestand = self._onthouden(pad)
+        if toestand is None:
+            naam = pad if pad.isascii() else _nfc(pad)
+            toestand, koppeling = self._zoek(naam)
             if koppeling:
                 self.via_koppeling[pad] = toestand
+            else:
+                self._herkomst[pad] = (toestand, self._mappen_van(naam))
+        self._toestanden[pad] = toestand
         return toestand
+
+    def _mappen_van(self, pad: str) -> tuple[str, ...]:
+        """The folders (as on disk) whose listings gave the state of ``pad``: each
+        folder on its way that could be listed, up to the first that could not."""
+        mappen = []
+        rel = ""
+        for deel in ["", *pad.split("/")[:-1]]:
+            rel = f"{rel}/{deel}" if rel else deel
+            schijf = self._op_schijf.get(rel)
+            if schijf is None:
+                break
+            mappen.append(schijf)
+        return tuple(mappen)
 
     def _entry(self, entry: _Entry, koppeling: bool) -> tuple[_Entry | None, str, bool]:
         """An entry found on the way: itself, or the state it gives (a link out of
@@ -260,6 +332,8 @@ class Kijker:
                     else:
                         items = self._lijst(gevonden.path)
                         weg = (items, "" if items is not None else ONLEESBAAR, koppeling)
+                        if items is not None:
+                            self._op_schijf[rel] = gevonden.path[len(self.root) + 1 :]
                 except OSError:
                     weg = (None, ONLEESBAAR, koppeling)
         self._wegen[rel] = weg
