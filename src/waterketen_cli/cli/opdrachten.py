@@ -52,10 +52,9 @@ def _group(info: TyperInfo, options: dict[str, Any]) -> TyperGroup:
         name = command_info.name or typer_main.get_command_name(callback.__name__)
         build[name] = partial(typer_main.get_command_from_info, command_info, **one)
     for group_info in groups:
-        name = group_info.name
-        if not isinstance(name, str) or not name:
+        if not isinstance(group_info.name, str) or not group_info.name:
             raise TypeError("elke groep opdrachten heeft een naam nodig (app.add_typer(name=…))")
-        build[name] = partial(_group, group_info, options)
+        build[group_info.name] = partial(_group, group_info, options)
     group.commands = _Opdrachten(build)
     return group
 
