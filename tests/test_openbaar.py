@@ -238,7 +238,7 @@ def _mark(gegevens: Gegevens, draw: Any) -> Gegevens:
 
     variant = Gegevens(gegevens.data_dir)
     variant.records = {soort: dict(records) for soort, records in gegevens.records.items()}
-    variant.paden = dict(gegevens.paden)
+    variant.paden = gegevens.paden.zonder(())
     meetings = variant.records["vergadering"]
     for vid, vergadering in list(meetings.items()):
         assert isinstance(vergadering, Vergadering)

@@ -128,7 +128,7 @@ def publiek(gegevens: Gegevens, vandaag: dt.date) -> Gegevens:
     for record_id, begroting in view.records.get("begroting", {}).items():
         if isinstance(begroting, Begroting):
             view.records["begroting"][record_id] = _begroting(begroting, hidden)
-    view.paden = {k: v for k, v in gegevens.paden.items() if k[0] not in INTERN}
+    view.paden = gegevens.paden.zonder(INTERN)
     return view
 
 

@@ -90,11 +90,11 @@ def new(
     vergadering'. Alleen als de vaste punten zelf na middernacht doorlopen, weigert de
     opdracht.
     """
-    from waterketen_cli import dutch, render
+    from waterketen_cli import dutch
     from waterketen_cli.cli import output
     from waterketen_cli.cli.common import parse_date, parse_time, schrijven, shown, today, told
     from waterketen_cli.records import dataset
-    from waterketen_cli.vergaderen import agenda, documenten
+    from waterketen_cli.vergaderen import agenda
 
     folder = data_dir(ctx, data)
     with schrijven(folder, droog=droog, commit=commit) as sessie:
@@ -152,6 +152,9 @@ def new(
             "van het agendavoorstel",
         )
     if markdown:
+        from waterketen_cli import render
+        from waterketen_cli.vergaderen import documenten
+
         context = documenten.agenda_context(gegevens, vergadering)
         output.message("")
         output.message(render.render(folder.parent, "agenda.md.j2", **context).rstrip("\n"))

@@ -25,11 +25,41 @@ from waterketen_cli.soorten import SOORT_PER_NAAM, SOORTEN, Soort
 R = TypeVar("R", bound=Record)
 
 
+class Paden(Mapping[tuple[str, str], Path]):
+    """Where each record read lives, by (kind, id). Kept as text and made a ``Path``
+    when asked for: a command asks for a handful, of 10,000 and more."""
+
+    __slots__ = ("_paden",)
+
+    def __init__(self, paden: dict[tuple[str, str], str] | None = None) -> None:
+        self._paden = paden if paden is not None else {}
+
+    def zet(self, sleutel: tuple[str, str], pad: str) -> None:
+        self._paden[sleutel] = pad
+
+    def zonder(self, soorten: Iterable[str]) -> Paden:
+        """The paths of the records of the other kinds."""
+        weg = set(soorten)
+        return Paden({k: v for k, v in self._paden.items() if k[0] not in weg})
+
+    def __getitem__(self, sleutel: tuple[str, str]) -> Path:
+        return Path(self._paden[sleutel])
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._paden)
+
+    def __len__(self) -> int:
+        return len(self._paden)
+
+    def __contains__(self, sleutel: object) -> bool:
+        return sleutel in self._paden
+
+
 @dataclass
 class Gegevens:
     data_dir: Path
     records: dict[str, MutableMapping[str, Record]] = field(default_factory=dict)
-    paden: dict[tuple[str, str], Path] = field(default_factory=dict)
+    paden: Paden = field(default_factory=Paden)
     overgeslagen: list[str] = field(default_factory=list)
     #: Every file read, with the (mtime_ns, size) it had: a write plan made from these
     #: records is refused when one of them changed before the plan is written.
@@ -42,10 +72,17 @@ class Gegevens:
     #: What ``load`` found in the folder (every kind), for the checks of a write plan.
     scan: tuple[list[store.Stat], list[store.Plek]] | None = None
 
-    def of(self, model: type[R]) -> list[R]:
-        """All records of one kind, in file-name order."""
-        soort = soort_of(model)
-        return [r for r in self.records.get(soort.naam, {}).values() if isinstance(r, model)]
+    def of(
+        self, model: type[R], *, mogelijk: Callable[[dict[str, Any]], bool] | None = None
+    ) -> list[R]:
+        """All records of one kind, in file-name order. ``mogelijk``: a test on the
+        content of the file that every record the caller looks for passes (the caller
+        still tests the model): a record that is not made into its model yet, and whose
+        content fails it, is left out without being made."""
+        records = self.records.get(soort_of(model).naam, {})
+        if mogelijk is not None and isinstance(records, Records):
+            return [r for r in records.mogelijk(mogelijk) if isinstance(r, model)]
+        return [r for r in records.values() if isinstance(r, model)]
 
     def get(self, model: type[R], record_id: str | None) -> R | None:
         record = self.records.get(soort_of(model).naam, {}).get(record_id or "")
@@ -114,6 +151,13 @@ class Records(MutableMapping[str, Record]):
         if item is not None and record_id in self._gelezen:
             return None, item
         return None
+
+    def mogelijk(self, test: Callable[[dict[str, Any]], bool]) -> Iterator[Record]:
+        """The records, less those not made yet whose content fails ``test``."""
+        for record_id, item in self._items.items():
+            if isinstance(item, _Ruw) and not test(item.data):
+                continue
+            yield self[record_id]
 
     def __getitem__(self, record_id: str) -> Record:
         item = self._items[record_id]
@@ -200,7 +244,7 @@ def _read_kind(
         if not geldig:
             gegevens.overgeslagen.append(Overgeslagen(st.toon, "geen geldig record"))
             continue
-        gegevens.paden[(soort.naam, stem)] = Path(st.pad)
+        gegevens.paden.zet((soort.naam, stem), st.pad)
     if not records:
         del gegevens.records[soort.naam]
     if changed or fresh.keys() != cached.keys():

@@ -116,7 +116,7 @@ def is_gepland(vergadering: Vergadering) -> bool:
 def previous_meeting(gegevens: Gegevens, overleg_id: str, datum: dt.date) -> Vergadering | None:
     earlier = [
         v
-        for v in gegevens.of(Vergadering)
+        for v in gegevens.of(Vergadering, mogelijk=lambda d: d.get("overleg") == overleg_id)
         if v.overleg == overleg_id and v.datum < datum and v.status != Vergaderstatus.GEANNULEERD
     ]
     return max(earlier, key=lambda v: v.datum, default=None)
@@ -237,16 +237,20 @@ def _waiting_projects(
 ) -> list[Agendapunt]:
     """Projects with status 'voorstel' that this body decides on and that are not
     already on the agenda of a meeting still to come."""
+    # Meetings from today (an ISO date compares as its text) and project proposals.
+    komend = vandaag.isoformat()
     planned = {
         p.project
-        for v in gegevens.of(Vergadering)
+        for v in gegevens.of(Vergadering, mogelijk=lambda d: str(d.get("datum")) >= komend)
         if v.datum >= vandaag and v.status != Vergaderstatus.GEANNULEERD
         for p in v.agenda
         if p.project
     }
     default = overleg.soort == Overlegsoort.CLUSTERCOORDINATORENOVERLEG
     items = []
-    for project in gegevens.of(Project):
+    for project in gegevens.of(
+        Project, mogelijk=lambda d: d.get("status") == Projectstatus.VOORSTEL.value
+    ):
         decides = project.besluitvorming == overleg.id or (
             project.besluitvorming is None and default
         )

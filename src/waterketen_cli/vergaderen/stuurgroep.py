@@ -46,10 +46,13 @@ def stuurgroepen(gegevens: Gegevens) -> set[str]:
 def volgende_stuurgroep(gegevens: Gegevens, cco: Overleg, datum: dt.date) -> Vergadering | None:
     """The first planned stuurgroep meeting after ``datum`` and before the CCO's next
     meeting (or within ten weeks, when none is planned yet)."""
+    # Only meetings after ``datum`` (an ISO date compares as its text) are made.
+    na = datum.isoformat()
+    komend = gegevens.of(Vergadering, mogelijk=lambda d: str(d.get("datum")) > na)
     volgende_cco = min(
         (
             v.datum
-            for v in gegevens.of(Vergadering)
+            for v in komend
             if v.overleg == cco.id and v.datum > datum and v.status != Vergaderstatus.GEANNULEERD
         ),
         default=datum + VOORUIT,
@@ -57,7 +60,7 @@ def volgende_stuurgroep(gegevens: Gegevens, cco: Overleg, datum: dt.date) -> Ver
     ids = stuurgroepen(gegevens)
     kandidaten = [
         v
-        for v in gegevens.of(Vergadering)
+        for v in komend
         if v.overleg in ids
         and datum < v.datum <= volgende_cco
         and v.status in (Vergaderstatus.CONCEPT, Vergaderstatus.UITGENODIGD)
