@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from waterketen_cli.checks.uitkomst import cached_outcome, uitkomst_key
+from waterketen_cli.checks.uitkomst import (
+    NAAM,
+    cached_outcome,
+    read_outcome,
+    toestand,
+    uitkomst_key,
+)
 from waterketen_cli.findings import Ernst, Finding
 from waterketen_cli.records import store
 from waterketen_cli.voortgang import Voortgang, stil
@@ -68,8 +74,9 @@ def validate(
     anew are reported to ``voortgang``."""
     stats, misplaced = store.scan(data_dir)
     key = uitkomst_key(stats, misplaced, vandaag)
-    if use_cache:
-        cached = cached_outcome(data_dir, key)
+    vorige = read_outcome(data_dir) if use_cache else None
+    if vorige is not None:
+        cached = cached_outcome(data_dir, key, vorige)
         if cached is not None:
             findings = [
                 Finding(b, r, k, c, Ernst(e), m, tuple(p), h)
@@ -78,6 +85,7 @@ def validate(
             return Resultaat(findings, cached[1], eigen_bestand=frozenset(cached[3]))
     from waterketen_cli.checks import engine
 
+    eigen = _own_file_checks()
     buiten: dict[str, Any] = {}
     findings = engine.run(
         data_dir,
@@ -87,15 +95,19 @@ def validate(
         use_cache=use_cache,
         voortgang=voortgang or stil,
         buiten=buiten,
+        vorige=vorige,
+        eigen=eigen,
     )
-    eigen = _own_file_checks()
     if use_cache:
         rows = [
             (f.bestand, f.regel, f.kolom, f.check, f.ernst.value, f.bericht, f.pad, f.hint)
             for f in findings
         ]
         # What the checks saw outside the data folder (the stukken), to look at again.
-        stukken = buiten.get("stukken")
-        vinger = stukken.vingerafdruk() if stukken is not None else None
-        store.write_cache(data_dir, "uitkomst", (key, len(stats), rows, sorted(eigen), vinger))
+        vinger = buiten.get("vingerafdruk")
+        state = toestand(stats, misplaced, vandaag)
+        nieuw = buiten.get("entries", {})
+        store.write_cache(
+            data_dir, NAAM, (key, len(stats), rows, sorted(eigen), vinger, state, nieuw)
+        )
     return Resultaat(findings, len(stats), eigen_bestand=eigen)

@@ -244,6 +244,23 @@ def _entries(
     return {st.toon: entries[st.toon] for st in stats}, len(todo)
 
 
+def _own_findings(
+    stats: list[store.Stat],
+    misplaced: list[store.Plek],
+    entries: dict[str, Entry],
+    ernst: Ernst | None = None,
+) -> list[Finding]:
+    """The findings about each file by itself, and about what does not belong."""
+    findings = [_misplaced(p) for p in misplaced]
+    for st in stats:
+        findings.extend(
+            _finding(st.toon, row)
+            for row in entries[st.toon].rows
+            if ernst is None or CHECKS[row[2]].ernst == ernst
+        )
+    return findings
+
+
 def _findings(
     data_dir: Path,
     stats: list[store.Stat],
@@ -259,17 +276,12 @@ def _findings(
     with ``ernst``, only those of that severity (the others are not even computed).
     ``buiten`` receives what the checks found outside the data folder (the stukken);
     ``use_cache``: those checks may answer from what they saw in the last run."""
-    findings = [_misplaced(p) for p in misplaced]
+    findings = _own_findings(stats, misplaced, entries, ernst)
     alle = (*SOORTEN, *DOCUMENTSOORTEN)
     per_soort: dict[str, dict[str, Rec]] = {s.naam: {} for s in alle}
     kapot: dict[str, set[str]] = {s.naam: set() for s in alle}
     for st in stats:
         entry = entries[st.toon]
-        findings.extend(
-            _finding(st.toon, row)
-            for row in entry.rows
-            if ernst is None or CHECKS[row[2]].ernst == ernst
-        )
         if entry.record_id is None:
             # Present but not valid: its own file says why. References to it are not
             # reported as unknown, and checks that need all of its kind hold back.
@@ -319,28 +331,104 @@ def run(
     use_cache: bool,
     voortgang: Voortgang = stil,
     buiten: dict[str, Any] | None = None,
+    vorige: tuple[Any, ...] | None = None,
+    eigen: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Every finding, placed and sorted; ``buiten`` receives what the checks saw
-    outside the data folder (``Index.buiten``), for the cache of the outcome."""
-    previous: dict[str, tuple[Any, ...]] = (
+    outside the data folder (``Index.buiten``) and its ``"vingerafdruk"``, for the
+    cache of the outcome. ``vorige``: the cached outcome of the last run
+    (``checks.uitkomst``), whose findings across records are kept when they cannot
+    have changed (:func:`_cross_as_before`); ``eigen``: the checks about a file by itself."""
+    bewaard: dict[str, tuple[Any, ...]] = (
         store.read_cache(data_dir, "bestanden") if use_cache else None
     ) or {}
-    entries, checked = _entries(stats, previous, voortgang)
-    # A handful of re-checked files costs less than rewriting the whole cache (the
-    # outcome of this run is cached anyway: running again answers from that).
-    changed = checked > _FEW or len(previous) != len(stats)
-    findings = _findings(
-        data_dir, stats, misplaced, entries, vandaag, buiten=buiten, use_cache=use_cache
-    )
+    # With what the last run checked and kept with its outcome instead.
+    previous = {**bewaard, **vorige[6]} if vorige is not None else bewaard
+    entries, _checked = _entries(stats, previous, voortgang)
+    # A handful of files that differ from the cache of the files costs less than
+    # rewriting it: their entries go with the outcome (``buiten["entries"]``).
+    anders = {
+        st.toon: entries[st.toon]
+        for st in stats
+        if (old := bewaard.get(st.toon)) is None or (old[0], old[1]) != (st.mtime_ns, st.size)
+    }
+    changed = len(anders) > _FEW or len(bewaard) != len(stats)
+    kept = _cross_as_before(data_dir, stats, misplaced, vandaag, previous, entries, vorige, eigen)
+    if kept is not None:
+        cross, vinger = kept
+        findings = _own_findings(stats, misplaced, entries) + cross
+    else:
+        findings = _findings(
+            data_dir, stats, misplaced, entries, vandaag, buiten=buiten, use_cache=use_cache
+        )
+        ronde = (buiten or {}).get("stukken")
+        vinger = ronde.vingerafdruk() if ronde is not None else None
+    if buiten is not None:
+        buiten["vingerafdruk"] = vinger
     findings, located = _place(store.display_root(data_dir), findings, entries)
     findings.sort()
     if use_cache and (changed or located):
         store.write_cache_parts(data_dir, "bestanden", ((k, e.dump()) for k, e in entries.items()))
+    elif buiten is not None:
+        buiten["entries"] = {toon: entry.dump() for toon, entry in anders.items()}
     return findings
 
 
 #: Fewer changed files than this, and a write plan's check leaves the cache as it is.
 _FEW = 50
+
+
+def _cross_as_before(
+    data_dir: Path,
+    stats: list[store.Stat],
+    misplaced: list[store.Plek],
+    vandaag: dt.date,
+    previous: dict[str, tuple[Any, ...]],
+    entries: dict[str, Entry],
+    vorige: tuple[Any, ...] | None,
+    eigen: frozenset[str],
+) -> tuple[list[Finding], Any] | None:
+    """The findings across records of the last run (``vorige``), and what it saw of the
+    stukken, when they must be what the checks would find now: the same day, the same
+    files and misplaced entries, the stukken as they were, and every file changed since
+    with the id, facts and references it had then (all that the checks across records
+    read, with the day and the stukken). The usual edit of a text in one record runs
+    none of them. None: they must run."""
+    if vorige is None or not eigen:
+        return None
+    _key, _aantal, rows, _eigen, vinger, (dag, bestanden, verkeerd), _nieuw = vorige
+    if dag != vandaag.isoformat() or len(bestanden) != len(stats):
+        return None
+    if verkeerd != [plek.toon for plek in misplaced]:
+        return None
+    anders: set[str] = set()
+    for st in stats:
+        was = bestanden.get(st.toon)
+        if was is None:
+            return None
+        if (st.mtime_ns, st.size) == tuple(was):
+            continue
+        # What the last run knew of this file, if the cache still holds that version.
+        old = previous.get(st.toon)
+        if old is None or (old[0], old[1]) != tuple(was):
+            return None
+        new = entries[st.toon]
+        if (new.record_id, new.feiten, new.refs) != (old[3], old[4], old[5]):
+            return None
+        anders.add(st.toon)
+    from waterketen_cli.checks.uitkomst import stukken_ongewijzigd
+
+    if not stukken_ongewijzigd(data_dir, vorige):
+        return None
+    cross = [
+        # In a changed file the lines may have moved: placed again, as in a full run.
+        Finding(b, 0, 0, c, Ernst(e), m, tuple(p), h)
+        if b in anders
+        else Finding(b, r, k, c, Ernst(e), m, tuple(p), h)
+        for b, r, k, c, e, m, p, h in rows
+        if c not in eigen
+    ]
+    return cross, vinger
 
 
 def new_errors(

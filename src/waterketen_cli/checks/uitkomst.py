@@ -1,8 +1,15 @@
 """The cached outcome of a whole run of ``validate``: answered from it when no file of
 the data folder changed, the day is the same and the stukken the checks looked at are
 as they were. Apart from :mod:`waterketen_cli.checks` so that the engine can use it too
-(``engine.new_errors`` compares with the current findings) without importing the
-package that runs it."""
+(``engine.new_errors`` compares with the current findings; ``engine.run`` keeps the
+findings across records of the last run when the files that changed since bring the
+same facts) without importing the package that runs it.
+
+The cached value: ``(key, number of files, findings, own-file checks, stukken seen,
+state, entries)``: the state is the day and every file's (mtime, size) and the misplaced
+entries (:func:`toestand`); the entries, what the run found in the files it checked
+anew when it left the cache of the files as it was (``engine.run``).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from waterketen_cli.records import store
+
+#: The name of the cache.
+NAAM = "uitkomst"
 
 
 def uitkomst_key(stats: list[store.Stat], misplaced: list[store.Plek], vandaag: dt.date) -> str:
@@ -24,15 +34,41 @@ def uitkomst_key(stats: list[store.Stat], misplaced: list[store.Plek], vandaag: 
     return h.hexdigest()
 
 
-def cached_outcome(data_dir: Path, key: str) -> tuple[Any, ...] | None:
-    """The cached outcome of the run with this key, if the stukken it looked at are
-    where they were (they live outside the data folder, so outside the key)."""
-    cached = store.read_cache(data_dir, "uitkomst")
-    if cached is None or len(cached) != 5 or cached[0] != key:
-        return None
-    if cached[4] is not None:
-        from waterketen_cli.records import stukken
+def toestand(
+    stats: list[store.Stat], misplaced: list[store.Plek], vandaag: dt.date
+) -> tuple[str, dict[str, tuple[int, int]], list[str]]:
+    """What the key is made of, for a later run to see what changed since."""
+    return (
+        vandaag.isoformat(),
+        {st.toon: (st.mtime_ns, st.size) for st in stats},
+        [plek.toon for plek in misplaced],
+    )
 
-        if not stukken.ongewijzigd(store.display_root(data_dir), cached[4]):
-            return None
-    return tuple(cached)
+
+def read_outcome(data_dir: Path) -> tuple[Any, ...] | None:
+    """The cached outcome of the last run, whatever its key."""
+    cached = store.read_cache(data_dir, NAAM)
+    if not isinstance(cached, tuple) or len(cached) != 7:
+        return None
+    return cached
+
+
+def stukken_ongewijzigd(data_dir: Path, outcome: tuple[Any, ...]) -> bool:
+    """Are the stukken the run of ``outcome`` looked at where they were? (They live
+    outside the data folder, so outside the key.)"""
+    if outcome[4] is None:
+        return True
+    from waterketen_cli.records import stukken
+
+    return stukken.ongewijzigd(store.display_root(data_dir), outcome[4])
+
+
+def cached_outcome(
+    data_dir: Path, key: str, outcome: tuple[Any, ...] | None = None
+) -> tuple[Any, ...] | None:
+    """The cached outcome of the run with this key (``outcome``: already read), if the
+    stukken it looked at are where they were."""
+    cached = outcome if outcome is not None else read_outcome(data_dir)
+    if cached is None or cached[0] != key:
+        return None
+    return cached if stukken_ongewijzigd(data_dir, cached) else None
