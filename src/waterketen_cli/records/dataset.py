@@ -9,6 +9,7 @@ Parsed content is cached per file (by mtime and size), like validation's finding
 
 from __future__ import annotations
 
+import marshal
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
@@ -113,12 +114,33 @@ def soort_of(model: type[Record]) -> Soort:
 
 
 class _Ruw:
-    """A record known to be valid, not yet made into its model."""
+    """A record known to be valid, not yet made into its model: its top-level fields
+    with a plain value (``kop``, for :meth:`Records.mogelijk`), and its content as the
+    cache holds it, decoded when it is asked for."""
 
-    __slots__ = ("data", "toon")
+    __slots__ = ("_blob", "_data", "kop", "toon")
 
-    def __init__(self, data: dict[str, Any], toon: str) -> None:
-        self.data, self.toon = data, toon
+    def __init__(self, kop: dict[str, Any], blob: bytes, toon: str) -> None:
+        self.kop, self._blob, self.toon = kop, blob, toon
+        self._data: dict[str, Any] | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = marshal.loads(self._blob)
+        return self._data
+
+
+def kop(data: Any) -> dict[str, Any]:
+    """The top-level fields of a record's content whose value is plain (text, a number,
+    yes/no or empty): what a test on the content before validation may look at
+    (``load(waar=...)``, ``Gegevens.of(mogelijk=...)``), from the cache or fresh."""
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if v is None or type(v) in _GEWOON}
+
+
+_GEWOON = (str, int, bool, float)
 
 
 class Records(MutableMapping[str, Record]):
@@ -134,8 +156,8 @@ class Records(MutableMapping[str, Record]):
         #: The ids whose record is exactly what its file holds (not set by a command).
         self._gelezen: set[str] = set()
 
-    def later(self, record_id: str, data: dict[str, Any], toon: str) -> None:
-        self._items[record_id] = _Ruw(data, toon)
+    def later(self, record_id: str, kop: dict[str, Any], blob: bytes, toon: str) -> None:
+        self._items[record_id] = _Ruw(kop, blob, toon)
         self._gelezen.add(record_id)
 
     def gelezen(self, record_id: str, record: Record) -> None:
@@ -153,9 +175,10 @@ class Records(MutableMapping[str, Record]):
         return None
 
     def mogelijk(self, test: Callable[[dict[str, Any]], bool]) -> Iterator[Record]:
-        """The records, less those not made yet whose content fails ``test``."""
+        """The records, less those not made yet whose plain top-level fields (:func:`kop`)
+        fail ``test``."""
         for record_id, item in self._items.items():
-            if isinstance(item, _Ruw) and not test(item.data):
+            if isinstance(item, _Ruw) and not test(item.kop):
                 continue
             yield self[record_id]
 
@@ -188,9 +211,12 @@ class Records(MutableMapping[str, Record]):
         return record_id in self._items
 
 
-#: Per file in the cache of a kind: (mtime, size, parsed content, valid). Valid is
-#: True or False once a command validated it, None while none did.
-_Treffer = tuple[int, int, Any, bool | None]
+#: Per file in the cache of a kind: (mtime, size, plain top-level fields (:func:`kop`),
+#: parsed content as marshal bytes (None: nothing parsed), valid). Valid is True or
+#: False once a command validated it, None while none did. The content stays bytes
+#: until a record is made: a command that reads a hundred of 1,200 meetings decodes a
+#: hundred.
+_Treffer = tuple[int, int, dict[str, Any], bytes | None, bool | None]
 
 
 def _read_kind(
@@ -214,6 +240,7 @@ def _read_kind(
     if not isinstance(records, Records):
         records = gegevens.records[soort.naam] = Records(soort.model)
     for st in stats:
+        data: Any = None
         hit = cached.get(st.toon)
         if hit is None or (hit[0], hit[1]) != (st.mtime_ns, st.size):
             raw = _read(st.pad)
@@ -223,23 +250,27 @@ def _read_kind(
                 )
                 continue
             data, _problems = parse(raw)
-            hit = (st.mtime_ns, st.size, data, None if data is not None else False)
+            blob = marshal.dumps(data) if data is not None else None
+            hit = (st.mtime_ns, st.size, kop(data), blob, None if data is not None else False)
             changed = True
-        data, geldig = hit[2], hit[3]
-        if data is not None and keep is not None and not keep(data):
+        geldig = hit[4]
+        if hit[3] is not None and keep is not None and not keep(hit[2]):
             fresh[st.toon] = hit
             continue
         stem = st.naam.removesuffix(".yaml")
         if geldig is None:
+            if data is None:
+                data = marshal.loads(hit[3]) if hit[3] is not None else None
             record, _findings = validate_record(soort.model, data, st.toon)
             geldig = record is not None and record.id == stem
-            hit = (hit[0], hit[1], data, geldig)
+            hit = (*hit[:4], geldig)
             changed = True
             if geldig:
                 assert record is not None
                 records.gelezen(stem, record)
         elif geldig:
-            records.later(stem, data, st.toon)
+            assert hit[3] is not None
+            records.later(stem, hit[2], hit[3], st.toon)
         fresh[st.toon] = hit
         if not geldig:
             gegevens.overgeslagen.append(Overgeslagen(st.toon, "geen geldig record"))
@@ -278,8 +309,9 @@ def load(
     waar: Mapping[str, Callable[[dict[str, Any]], bool]] | None = None,
 ) -> Gegevens:
     """Read and validate the records of the given kinds (default: all). ``waar`` keeps,
-    per kind, only the records whose raw content passes a test, before validation: a
-    command that needs only the open actions does not validate the closed ones."""
+    per kind, only the records whose plain top-level fields (:func:`kop`) pass a test,
+    before validation: a command that needs only the open actions does not validate
+    the closed ones."""
     with store.gc_paused():
         return _load(data_dir, soorten, waar)
 

@@ -342,7 +342,7 @@ def plan(
             punt = concept_agenda_punt(overleg, stuurgroep)
             al = any(  # settled once: never on two CCO agendas
                 p.titel == punt.titel
-                for v in gegevens.of(Vergadering)
+                for v in gegevens.of(Vergadering, mogelijk=lambda d: d.get("overleg") == overleg.id)
                 if v.overleg == overleg.id and v.status != Vergaderstatus.GEANNULEERD
                 for p in v.agenda
             )
