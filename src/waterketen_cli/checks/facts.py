@@ -44,7 +44,7 @@ Ref = tuple[Pad, str, str]
 
 def extract(record: Record) -> tuple[Feiten, list[Ref]]:
     """The facts of one validated record, and every reference it makes."""
-    refs = [(r.pad, r.soort, r.waarde) for r in references(record)]
+    refs = list(references(record))
     return cast(Feiten, record.feiten()), refs
 
 

@@ -241,9 +241,11 @@ def _read_kind(
         records = gegevens.records[soort.naam] = Records(soort.model)
     for st in stats:
         data: Any = None
+        pad = st.pad
+        gegevens.gelezen[pad] = (st.mtime_ns, st.size)
         hit = cached.get(st.toon)
         if hit is None or (hit[0], hit[1]) != (st.mtime_ns, st.size):
-            raw = _read(st.pad)
+            raw = _read(pad)
             if isinstance(raw, OSError):
                 gegevens.overgeslagen.append(
                     Overgeslagen(st.toon, f"niet te lezen: {os_reden(raw)}")
@@ -275,7 +277,7 @@ def _read_kind(
         if not geldig:
             gegevens.overgeslagen.append(Overgeslagen(st.toon, "geen geldig record"))
             continue
-        gegevens.paden.zet((soort.naam, stem), st.pad)
+        gegevens.paden.zet((soort.naam, stem), pad)
     if not records:
         del gegevens.records[soort.naam]
     if changed or fresh.keys() != cached.keys():
@@ -284,8 +286,7 @@ def _read_kind(
 
 def _read(path: str) -> bytes | OSError:
     try:
-        with open(path, "rb") as fh:
-            return fh.read()
+        return store.lees(path)
     except OSError as error:
         return error
 
@@ -328,7 +329,6 @@ def _load(
     for st in gegevens.scan[0]:
         if st.soort.naam in wanted:
             per_soort.setdefault(st.soort.naam, []).append(st)
-            gegevens.gelezen[st.pad] = (st.mtime_ns, st.size)
     for soort, stats in per_soort.items():
         _read_kind(data_dir, SOORT_PER_NAAM[soort], stats, (waar or {}).get(soort), gegevens)
     return gegevens

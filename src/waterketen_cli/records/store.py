@@ -132,6 +132,24 @@ def scan(data_dir: Path) -> tuple[list[Stat], list[Plek]]:
     return stats, misplaced
 
 
+def lees(pad: str) -> bytes:
+    """A file's bytes, with the system's calls themselves: ``open()`` builds a buffered
+    file object around them, a third of the cost of reading 10,000 small records.
+    Raises ``OSError`` as ``open`` would (also on Windows, in binary mode)."""
+    fd = os.open(pad, _LEZEN)
+    try:
+        delen = []
+        while deel := os.read(fd, _BLOK):
+            delen.append(deel)
+    finally:
+        os.close(fd)
+    return delen[0] if len(delen) == 1 else b"".join(delen)
+
+
+_LEZEN = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+_BLOK = 1 << 20
+
+
 def _uitleg(naam: str, soort: Soort) -> bool:
     """A Markdown file that explains a folder of records (a README); in a folder of
     Markdown documents (the newsletters) only the README itself."""

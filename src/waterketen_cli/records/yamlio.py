@@ -254,7 +254,6 @@ def _load_fast(text: str) -> Any:
 
 
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
-_ANCHOR_OR_ALIAS = re.compile(r"[&*]")
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -280,16 +279,20 @@ def decode(raw: bytes) -> tuple[str | None, YamlProbleem | None]:
 
 
 def _text_problems(text: str) -> list[YamlProbleem]:
-    problems = [
-        YamlProbleem(
-            *_position(text, m.start()),
-            "merge-conflictmarkering gevonden",
-            "los het merge-conflict op: kies de juiste regels en verwijder de markeringen",
-        )
-        for m in _CONFLICT.finditer(text)
-    ]
-    if problems:
-        return problems
+    # A marker is seven equal characters in a row: looking for those first is many times
+    # cheaper than the expression, on every file read.
+    if any(teken * 7 in text for teken in "<=>|"):
+        problems = [
+            YamlProbleem(
+                *_position(text, m.start()),
+                "merge-conflictmarkering gevonden",
+                "los het merge-conflict op: kies de juiste regels en verwijder de markeringen",
+            )
+            for m in _CONFLICT.finditer(text)
+        ]
+        if problems:
+            return problems
+    problems = []
     tab = text.find("\t")
     if tab >= 0:
         problems.append(
@@ -428,7 +431,7 @@ def parse(raw: bytes) -> tuple[Any, list[YamlProbleem]]:
     problems = _text_problems(text)
     if problems:
         return None, problems
-    if _ANCHOR_OR_ALIAS.search(text):
+    if "&" in text or "*" in text:  # an anchor or alias, maybe
         try:
             problems = _aliases(text)
         except yaml.YAMLError as error:
