@@ -124,11 +124,8 @@ def _check_file(
         record, schema_findings = validate_record(st.soort.model, data, st.toon)
     unplaced.extend((f.check, f.pad, f.bericht, f.hint, f.op_sleutel) for f in schema_findings)
     if record is not None:
-        for check in CHECKS.values():
-            if check.record is not None and isinstance(record, check.record[0]):
-                unplaced.extend(
-                    (check.naam, b.pad, b.bericht, b.hint, False) for b in check.record[1](record)
-                )
+        for naam, fn in _record_checks(type(record)):
+            unplaced.extend((naam, b.pad, b.bericht, b.hint, False) for b in fn(record))
         entry.record_id = record.id
         feiten, refs = extract(record)
         entry.feiten = _gedeeld(feiten)
@@ -141,6 +138,22 @@ def _check_file(
             regel, kolom = locate(node, pad, key=op_sleutel)
             rows.append((regel, kolom, check_name, bericht, pad, hint))
     return entry
+
+
+_PER_MODEL: dict[type[Any], tuple[tuple[str, Any], ...]] = {}
+
+
+def _record_checks(model: type[Any]) -> tuple[tuple[str, Any], ...]:
+    """The record checks that apply to a model (name, function), in the order of
+    :data:`CHECKS`: looked up once per model, not per record."""
+    found = _PER_MODEL.get(model)
+    if found is None:
+        found = _PER_MODEL[model] = tuple(
+            (check.naam, check.record[1])
+            for check in CHECKS.values()
+            if check.record is not None and issubclass(model, check.record[0])
+        )
+    return found
 
 
 def _read(st: store.Stat, rows: list[Row] | None) -> bytes | None:
