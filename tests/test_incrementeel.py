@@ -118,3 +118,24 @@ def test_another_day_a_new_file_or_a_stuk_run_them_too(
     _edit(actie, "# tekst\n", "# andere tekst\n")
     found = _runs_them(capsys, repo, builds)
     assert any(stuk.name in f["bericht"] for f in found["bevindingen"])
+
+
+def test_a_cache_of_the_files_written_since_by_another_command_runs_them(
+    capsys: pytest.CaptureFixture[str], repo: Path, builds: list[int]
+) -> None:
+    """What the last run saw of each file is the cache of the files it read or wrote;
+    when another command has written that cache since (the write path does, after many
+    changed files), it tells no longer which files changed since that run."""
+    from waterketen_cli.checks import engine
+    from waterketen_cli.records import store
+
+    _validate(capsys, repo)
+    _edit(repo / ACTIE, "deadline: 2026-09-01", "deadline: 2027-09-01")
+    data = repo / "data"
+    bestanden = store.read_cache(data, "bestanden")
+    [st] = [st for st in store.scan(data)[0] if st.toon == ACTIE]
+    bestanden[ACTIE] = engine._check_file(st).dump()
+    assert store.write_cache_parts(data, "bestanden", bestanden.items()) is not None
+
+    found = _runs_them(capsys, repo, builds)
+    assert not [f for f in found["bevindingen"] if f["bestand"] == ACTIE]

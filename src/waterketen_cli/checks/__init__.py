@@ -105,7 +105,7 @@ def validate(
         ]
         # What the checks saw outside the data folder (the stukken), to look at again.
         vinger = buiten.get("vingerafdruk")
-        state = toestand(stats, misplaced, vandaag)
+        state = toestand(stats, misplaced, vandaag, buiten.get("bestanden"))
         nieuw = buiten.get("entries", {})
         store.write_cache(
             data_dir, NAAM, (key, len(stats), rows, sorted(eigen), vinger, state, nieuw)

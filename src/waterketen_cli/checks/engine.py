@@ -363,9 +363,10 @@ def run(
     cache of the outcome. ``vorige``: the cached outcome of the last run
     (``checks.uitkomst``), whose findings across records are kept when they cannot
     have changed (:func:`_cross_as_before`); ``eigen``: the checks about a file by itself."""
-    bewaard: dict[str, tuple[Any, ...]] = (
-        store.read_cache(data_dir, "bestanden") if use_cache else None
-    ) or {}
+    gelezen, stempel = (
+        store.read_cache_stamped(data_dir, "bestanden") if use_cache else (None, None)
+    )
+    bewaard: dict[str, tuple[Any, ...]] = gelezen or {}
     # With what the last run checked and kept with its outcome instead.
     previous = {**bewaard, **vorige[6]} if vorige is not None else bewaard
     entries, _checked = _entries(stats, previous, voortgang)
@@ -377,7 +378,9 @@ def run(
         if (old := bewaard.get(st.toon)) is None or (old[0], old[1]) != (st.mtime_ns, st.size)
     }
     changed = len(anders) > _FEW or len(bewaard) != len(stats)
-    kept = _cross_as_before(data_dir, stats, misplaced, vandaag, previous, entries, vorige, eigen)
+    kept = _cross_as_before(
+        data_dir, stats, misplaced, vandaag, previous, entries, vorige, eigen, stempel
+    )
     if kept is not None:
         cross, vinger = kept
         findings = _own_findings(stats, misplaced, entries) + cross
@@ -392,9 +395,13 @@ def run(
     findings, located = _place(store.display_root(data_dir), findings, entries)
     findings.sort()
     if use_cache and (changed or located):
-        store.write_cache_parts(data_dir, "bestanden", ((k, e.dump()) for k, e in entries.items()))
+        items = ((k, e.dump()) for k, e in entries.items())
+        stempel = store.write_cache_parts(data_dir, "bestanden", items)
     elif buiten is not None:
         buiten["entries"] = {toon: entry.dump() for toon, entry in anders.items()}
+    if buiten is not None:
+        # With the entries above, what this run saw of every file (for ``vorige``).
+        buiten["bestanden"] = stempel
     return findings
 
 
@@ -411,38 +418,41 @@ def _cross_as_before(
     entries: dict[str, Entry],
     vorige: tuple[Any, ...] | None,
     eigen: frozenset[str],
+    stempel: store.Stempel | None,
 ) -> tuple[list[Finding], Any] | None:
     """The findings across records of the last run (``vorige``), and what it saw of the
     stukken, when they must be what the checks would find now: the same day, the same
     files and misplaced entries, the stukken as they were, and every file changed since
     with the id, facts and references it had then (all that the checks across records
     read, with the day and the stukken). The usual edit of a text in one record runs
-    none of them. None: they must run."""
-    if vorige is None or not eigen:
+    none of them. None: they must run.
+
+    What the last run saw of each file is ``previous`` (the cache of the files with the
+    entries kept with ``vorige``) when the cache is the very version that run read or
+    wrote (``stempel``): another command may have written it since."""
+    if vorige is None or not eigen or stempel is None:
         return None
-    _key, _aantal, rows, _eigen, vinger, (dag, bestanden, verkeerd), _nieuw = vorige
-    if dag != vandaag.isoformat() or len(bestanden) != len(stats):
+    _key, aantal, rows, _eigen, vinger, (dag, namen, verkeerd, bestanden), _nieuw = vorige
+    if dag != vandaag.isoformat() or aantal != len(stats) or bestanden != stempel:
         return None
     if verkeerd != [plek.toon for plek in misplaced]:
         return None
+    from waterketen_cli.checks import uitkomst
+
+    if namen != uitkomst.namen(stats):
+        return None
     anders: set[str] = set()
     for st in stats:
-        was = bestanden.get(st.toon)
-        if was is None:
-            return None
-        if (st.mtime_ns, st.size) == tuple(was):
-            continue
-        # What the last run knew of this file, if the cache still holds that version.
         old = previous.get(st.toon)
-        if old is None or (old[0], old[1]) != tuple(was):
+        if old is None:
             return None
+        if (old[0], old[1]) == (st.mtime_ns, st.size):
+            continue
         new = entries[st.toon]
         if (new.record_id, new.feiten, new.refs) != (old[3], old[4], old[5]):
             return None
         anders.add(st.toon)
-    from waterketen_cli.checks.uitkomst import stukken_ongewijzigd
-
-    if not stukken_ongewijzigd(data_dir, vorige):
+    if not uitkomst.stukken_ongewijzigd(data_dir, vorige):
         return None
     cross = [
         # In a changed file the lines may have moved: placed again, as in a full run.

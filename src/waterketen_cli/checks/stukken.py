@@ -96,6 +96,7 @@ class _Ronde:
         # What the last run saw, for the folders that did not change since.
         vorige = store.read_cache(index.cache, _CACHE) if index.cache is not None else None
         self.kijker = stukken.Kijker(root, vorige)
+        #: The stukken the checks report on (not there, or no path at all).
         self.stukken: list[tuple[_Stuk, stukken.Verwijzing, str]] = []
         for stuk in _alle(index):
             verwijzing = stukken.lees(stuk.waarde)
@@ -104,9 +105,11 @@ class _Ronde:
                 if isinstance(verwijzing, stukken.Pad)
                 else stukken.BESTAAT  # an https address is linked, not checked
             )
-            self.stukken.append((stuk, verwijzing, toestand))
+            # Most stukken are there: 75,000 of them need not stay in memory.
+            if toestand != stukken.BESTAAT or isinstance(verwijzing, stukken.Ongeldig):
+                self.stukken.append((stuk, verwijzing, toestand))
         if index.cache is not None and self.kijker.veranderd():
-            store.write_cache(index.cache, _CACHE, self.kijker.geheugen())
+            store.write_cache_series(index.cache, _CACHE, self.kijker.geheugen())
 
     def vingerafdruk(self) -> Any:
         """What a run answered from the cache compares (``checks.uitkomst.cached_outcome``)."""

@@ -6,9 +6,13 @@ findings across records of the last run when the files that changed since bring 
 same facts) without importing the package that runs it.
 
 The cached value: ``(key, number of files, findings, own-file checks, stukken seen,
-state, entries)``: the state is the day and every file's (mtime, size) and the misplaced
-entries (:func:`toestand`); the entries, what the run found in the files it checked
-anew when it left the cache of the files as it was (``engine.run``).
+state, entries)``: the state is the day, a hash of the names of the files
+(:func:`namen`), the misplaced entries and the stamp of the cache of the files
+(``store.Stempel``) the run read or wrote (:func:`toestand`); the entries, what the run
+found in the files it checked anew when it left the cache of the files as it was
+(``engine.run``). That cache with these entries is what the run saw of each file: a
+later run that reads the same version of it knows which files changed since, without
+a list of every file's time and size here.
 """
 
 from __future__ import annotations
@@ -34,15 +38,22 @@ def uitkomst_key(stats: list[store.Stat], misplaced: list[store.Plek], vandaag: 
     return h.hexdigest()
 
 
+def namen(stats: list[store.Stat]) -> str:
+    """A hash of the names of the files: which files a run saw."""
+    h = hashlib.sha256()
+    for st in stats:
+        h.update(f"{st.toon}\n".encode())
+    return h.hexdigest()
+
+
 def toestand(
-    stats: list[store.Stat], misplaced: list[store.Plek], vandaag: dt.date
-) -> tuple[str, dict[str, tuple[int, int]], list[str]]:
-    """What the key is made of, for a later run to see what changed since."""
-    return (
-        vandaag.isoformat(),
-        {st.toon: (st.mtime_ns, st.size) for st in stats},
-        [plek.toon for plek in misplaced],
-    )
+    stats: list[store.Stat],
+    misplaced: list[store.Plek],
+    vandaag: dt.date,
+    bestanden: store.Stempel | None,
+) -> tuple[str, str, list[str], store.Stempel | None]:
+    """What a later run needs to see what changed since (``engine._cross_as_before``)."""
+    return (vandaag.isoformat(), namen(stats), [plek.toon for plek in misplaced], bestanden)
 
 
 def read_outcome(data_dir: Path) -> tuple[Any, ...] | None:

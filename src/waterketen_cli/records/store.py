@@ -211,31 +211,51 @@ def _code_stamp() -> str:
     return f"{__version__}-{newest}"
 
 
-#: Entries per part of a cache written in parts (:func:`write_cache_parts`).
-_PART = 10_000
+#: Entries per part of a cache written in parts (:func:`write_cache_parts`): small
+#: enough that the encoded part costs little memory next to 100,000 entries.
+PART = 2_000
 _LENGTH = struct.Struct("<Q")
+
+
+#: Which version of a cache file a run read or wrote: its inode, time and size. A run
+#: that keeps what it knows about the last one (``checks.uitkomst``) compares it.
+Stempel = tuple[int, int, int]
 
 
 def read_cache(data_dir: Path, name: str) -> Any:
     """The cached value, or None when there is none, it is damaged or it was written by
-    other code. A cache written in parts comes back as one dict."""
+    other code. A cache written in parts comes back as one dict, one written as a
+    series as a list."""
+    return read_cache_stamped(data_dir, name)[0]
+
+
+def read_cache_stamped(data_dir: Path, name: str) -> tuple[Any, Stempel | None]:
+    """:func:`read_cache`, and the stamp of the very file it read."""
     try:
         with open(_cache_file(data_dir, name), "rb") as fh:
             # Read whole, then decode: marshal.load on a file reads in small pieces
             # and is several times slower for a cache of some megabytes.
             content = memoryview(fh.read())
+            stempel = _stempel(fh.fileno())
         chunks = _chunks(content)
         header = marshal.loads(next(chunks))
         if not isinstance(header, tuple) or header[:2] != (_CACHE_FORMAT, _code_stamp()):
-            return None
+            return None, None
         if header[2] == "een":
-            return marshal.loads(next(chunks))
+            return marshal.loads(next(chunks)), stempel
+        if header[2] == "reeks":
+            return [marshal.loads(chunk) for chunk in chunks], stempel
         value: dict[Any, Any] = {}
         for chunk in chunks:
             value.update(marshal.loads(chunk))
-        return value
+        return value, stempel
     except (OSError, EOFError, ValueError, TypeError, StopIteration, struct.error):
-        return None
+        return None, None
+
+
+def _stempel(fd: int) -> Stempel:
+    st = os.fstat(fd)
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 def _chunks(content: memoryview) -> Iterator[memoryview]:
@@ -249,16 +269,25 @@ def _chunks(content: memoryview) -> Iterator[memoryview]:
         offset += length
 
 
-def write_cache(data_dir: Path, name: str, value: Any) -> None:
-    """Best effort and atomic: a cache that cannot be written only costs speed."""
-    _write(data_dir, name, "een", iter([value]))
+def write_cache(data_dir: Path, name: str, value: Any) -> Stempel | None:
+    """Best effort and atomic: a cache that cannot be written only costs speed. The
+    stamp of the file written; None when it was not."""
+    return _write(data_dir, name, "een", iter([value]))
 
 
-def write_cache_parts(data_dir: Path, name: str, items: Iterable[tuple[Any, Any]]) -> None:
+def write_cache_parts(
+    data_dir: Path, name: str, items: Iterable[tuple[Any, Any]]
+) -> Stempel | None:
     """A big dict, written a part at a time: the encoded form of 100,000 entries at
     once would take as much memory again as the entries themselves. Read back as one
     dict by :func:`read_cache`."""
-    _write(data_dir, name, "delen", (dict(part) for part in _batched(items, _PART)))
+    return _write(data_dir, name, "delen", (dict(part) for part in _batched(items, PART)))
+
+
+def write_cache_series(data_dir: Path, name: str, values: Iterable[Any]) -> Stempel | None:
+    """Values written one at a time, read back as a list by :func:`read_cache`: for a
+    big value that its maker can hand over in parts (``stukken.Kijker.geheugen``)."""
+    return _write(data_dir, name, "reeks", iter(values))
 
 
 def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -272,7 +301,7 @@ def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield part
 
 
-def _write(data_dir: Path, name: str, kind: str, values: Iterator[Any]) -> None:
+def _write(data_dir: Path, name: str, kind: str, values: Iterator[Any]) -> Stempel | None:
     target = _cache_file(data_dir, name)
     tmp = None
     try:
@@ -283,9 +312,17 @@ def _write(data_dir: Path, name: str, kind: str, values: Iterator[Any]) -> None:
                 data = marshal.dumps(value)
                 fh.write(_LENGTH.pack(len(data)))
                 fh.write(data)
+        # Closed first: Windows may set the time of the last write when it closes. A
+        # rename keeps the inode and the time.
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            stempel = _stempel(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, target)
+        return stempel
     except (OSError, ValueError):
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        return
+        return None

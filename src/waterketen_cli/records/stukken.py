@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from waterketen_cli.escape import Markdown
     from waterketen_cli.models.records import Stuk
@@ -69,7 +69,7 @@ VOORBEELD = "stukken/<vergadering>/<nr>-<korte-naam>.pdf"
 # --- what ``bestand`` says -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pad:
     """A file in the repository, relative to its root, with ``/`` between folders."""
 
@@ -80,14 +80,14 @@ class Pad:
         return self.pad.split("/")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Adres:
     """An https address: linked, never checked."""
 
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ongeldig:
     """Neither a path inside the repository nor an https address."""
 
@@ -195,27 +195,28 @@ class Kijker:
         self.via_koppeling: dict[str, str] = {}
         #: Path -> its state and the folders (as on disk) its state was read from.
         self._herkomst: dict[str, tuple[str, tuple[str, ...]]] = {}
+        #: One (state, folders) for all the paths of a folder that have that state.
+        self._gedeeld: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
         self._vorige: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._vorige_stempels: dict[str, str] = {}
         self._gecontroleerd: dict[str, bool] = {}
-        if (
-            isinstance(vorige, tuple)
-            and len(vorige) == 2
-            and all(isinstance(deel, dict) for deel in vorige)
-        ):
-            self._vorige_stempels, self._vorige = vorige
+        if isinstance(vorige, list) and vorige and all(isinstance(deel, dict) for deel in vorige):
+            self._vorige_stempels = vorige[0]
+            for deel in vorige[1:]:
+                self._vorige.update(deel)
 
-    def geheugen(self) -> tuple[dict[str, str], dict[str, tuple[str, tuple[str, ...]]]]:
-        """What a later :class:`Kijker` may answer from (plain data, for a cache): the
-        state of every path looked up without a link on the way, with the folders it
-        came from and their stamps."""
-        herkomst = {
-            pad: self._herkomst.get(pad) or self._vorige[pad]
-            for pad in sorted(self._toestanden)
-            if pad in self._herkomst or pad in self._vorige
-        }
-        nodig = {rel for _, mappen in herkomst.values() for rel in mappen}
-        return {rel: self.stempels[rel] for rel in sorted(nodig)}, herkomst
+    def geheugen(self) -> Iterator[dict[str, Any]]:
+        """What a later :class:`Kijker` may answer from (plain data, for a cache, given
+        back as a list): first the stamps of the folders the states came from, then the
+        state of every path looked up without a link on the way, with those folders, a
+        part at a time (a repository holds tens of thousands of stukken)."""
+        paden = [p for p in sorted(self._toestanden) if p in self._herkomst or p in self._vorige]
+        herkomst = [self._herkomst.get(pad) or self._vorige[pad] for pad in paden]
+        nodig = {rel for _, mappen in set(herkomst) for rel in mappen}
+        yield {rel: self.stempels[rel] for rel in sorted(nodig)}
+        for begin in range(0, len(paden), _DEEL_GROOTTE):
+            einde = begin + _DEEL_GROOTTE
+            yield dict(zip(paden[begin:einde], herkomst[begin:einde], strict=True))
 
     def veranderd(self) -> bool:
         """Is :meth:`geheugen` different from what this one was given?"""
@@ -280,9 +281,19 @@ class Kijker:
             if koppeling:
                 self.via_koppeling[pad] = toestand
             else:
-                self._herkomst[pad] = (toestand, self._mappen_van(naam))
+                self._herkomst[pad] = self._herkomst_van(naam, toestand)
         self._toestanden[pad] = toestand
         return toestand
+
+    def _herkomst_van(self, pad: str, toestand: str) -> tuple[str, tuple[str, ...]]:
+        """``(toestand, the folders it was read from)``: one object for every path of a
+        folder with this state (a folder holds many stukken, a repository tens of
+        thousands)."""
+        sleutel = (pad.rpartition("/")[0], toestand)
+        herkomst = self._gedeeld.get(sleutel)
+        if herkomst is None:
+            herkomst = self._gedeeld[sleutel] = (toestand, self._mappen_van(pad))
+        return herkomst
 
     def _mappen_van(self, pad: str) -> tuple[str, ...]:
         """The folders (as on disk) whose listings gave the state of ``pad``: each
@@ -391,6 +402,10 @@ class Kijker:
         """What :func:`ongewijzigd` compares: the stamps of the folders listed, and the
         state of every path through a link. Plain data, for the cache."""
         return sorted(self.stempels.items()), sorted(self.via_koppeling.items())
+
+
+#: Paths per part of :meth:`Kijker.geheugen`.
+_DEEL_GROOTTE = 2_000
 
 
 class _Item:
