@@ -87,11 +87,16 @@ class Onleesbaar:
             return
         self.nagebootst = True
         echte_open, echte_scandir, echte_stat = builtins.open, os.scandir, os.stat
-        echte_listdir = os.listdir
+        echte_listdir, echte_os_open = os.listdir, os.open
 
         def open_(file: Any, *args: Any, **kwargs: Any) -> Any:
             self._weiger(file, map_zelf=False)
             return echte_open(file, *args, **kwargs)
+
+        def os_open(path: Any, *args: Any, **kwargs: Any) -> Any:
+            # What ``store.lees`` reads a record with: the system call itself.
+            self._weiger(path, map_zelf=False)
+            return echte_os_open(path, *args, **kwargs)
 
         def scandir(path: Any = ".") -> Any:
             self._weiger(path, map_zelf=True)
@@ -109,6 +114,7 @@ class Onleesbaar:
 
         self.monkeypatch.setattr(builtins, "open", open_)
         self.monkeypatch.setattr(io, "open", open_)
+        self.monkeypatch.setattr(os, "open", os_open)
         self.monkeypatch.setattr(os, "scandir", scandir)
         self.monkeypatch.setattr(os, "listdir", listdir)
         self.monkeypatch.setattr(os, "stat", stat_)
