@@ -24,6 +24,7 @@ MEASUREMENTS = [
     "validate_unchanged",
     "validate_one_changed",
     "validate_changed_head",
+    "floor_changed_head",
     "agenda_new_cold",
     "overzicht_cold",
     "besluiten_cold",
@@ -74,6 +75,9 @@ def test_every_measurement_beside_its_goal() -> None:
     assert rows["memory_mb"]["goal"] is None and rows["memory_mb"]["value"] > 0
     assert rows["errors_on_clean_data"]["value"] == 0
     assert rows["validate_cold"]["goal"] == "≤ 1,3×"
+    # The floor under --gewijzigd is measured on the code as it is, without a goal.
+    floor = rows["floor_changed_head"]
+    assert floor["error"] is None and floor["goal"] is None and floor["value"] > 0
     assert document["broken_file_found"] is True
     assert document["findings"]["errors"] == 0
     assert document["fmt_check"]["exit_code"] in (0, 1)
