@@ -211,8 +211,9 @@ def _code_stamp() -> str:
     return f"{__version__}-{newest}"
 
 
-#: Entries per part of a cache written in parts (:func:`write_cache_parts`): small
-#: enough that the encoded part costs little memory next to 100,000 entries.
+#: Entries per part of a cache written in parts (:func:`write_cache_parts`, and the
+#: parts of a series, :func:`batched`): small enough that the encoded part costs little
+#: memory next to 100,000 entries.
 PART = 2_000
 _LENGTH = struct.Struct("<Q")
 
@@ -281,7 +282,7 @@ def write_cache_parts(
     """A big dict, written a part at a time: the encoded form of 100,000 entries at
     once would take as much memory again as the entries themselves. Read back as one
     dict by :func:`read_cache`."""
-    return _write(data_dir, name, "delen", (dict(part) for part in _batched(items, PART)))
+    return _write(data_dir, name, "delen", (dict(part) for part in batched(items, PART)))
 
 
 def write_cache_series(data_dir: Path, name: str, values: Iterable[Any]) -> Stempel | None:
@@ -290,7 +291,9 @@ def write_cache_series(data_dir: Path, name: str, values: Iterable[Any]) -> Stem
     return _write(data_dir, name, "reeks", iter(values))
 
 
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size`` (the last one shorter): ``itertools.batched`` of
+    Python 3.12."""
     part: list[Any] = []
     for item in items:
         part.append(item)

@@ -210,13 +210,14 @@ class Kijker:
         back as a list): first the stamps of the folders the states came from, then the
         state of every path looked up without a link on the way, with those folders, a
         part at a time (a repository holds tens of thousands of stukken)."""
+        from waterketen_cli.records import store
+
         paden = [p for p in sorted(self._toestanden) if p in self._herkomst or p in self._vorige]
         herkomst = [self._herkomst.get(pad) or self._vorige[pad] for pad in paden]
         nodig = {rel for _, mappen in set(herkomst) for rel in mappen}
         yield {rel: self.stempels[rel] for rel in sorted(nodig)}
-        for begin in range(0, len(paden), _DEEL_GROOTTE):
-            einde = begin + _DEEL_GROOTTE
-            yield dict(zip(paden[begin:einde], herkomst[begin:einde], strict=True))
+        for deel in store.batched(zip(paden, herkomst, strict=True), store.PART):
+            yield dict(deel)
 
     def veranderd(self) -> bool:
         """Is :meth:`geheugen` different from what this one was given?"""
@@ -402,10 +403,6 @@ class Kijker:
         """What :func:`ongewijzigd` compares: the stamps of the folders listed, and the
         state of every path through a link. Plain data, for the cache."""
         return sorted(self.stempels.items()), sorted(self.via_koppeling.items())
-
-
-#: Paths per part of :meth:`Kijker.geheugen`.
-_DEEL_GROOTTE = 2_000
 
 
 class _Item:
